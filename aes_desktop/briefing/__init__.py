@@ -1,0 +1,1 @@
+"""Qt-free briefing-pack builder (ReportLab): layout, charts, annexes, security."""

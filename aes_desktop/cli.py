@@ -1,0 +1,199 @@
+"""The command line: opens the window, or runs a job headless.
+
+``aes-desktop`` alone opens the application; sub-commands (``info``, ``demo``, ...) work without a
+screen. Every command takes ``--db PATH_OR_URL`` (else ``$AES_DESKTOP_DB``, else the file in the
+data folder) and ``--data-dir DIR`` (every path the app writes). Errors a user can cause are
+printed in French on stderr with a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from aes_desktop import __version__
+from aes_desktop.core.db import Database, OpenReport, open_database, resolve_target
+from aes_desktop.core.errors import AesError, ValidationError
+from aes_desktop.core.paths import DB_ENV_VAR, AppPaths
+
+EXIT_USAGE = 2
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="CHEMIN_OU_URL",
+        default=argparse.SUPPRESS,
+        help="base de données à ouvrir (fichier SQLite ou URL SQLAlchemy, "
+        f"par défaut ${DB_ENV_VAR} puis le fichier du dossier de données)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DOSSIER",
+        default=argparse.SUPPRESS,
+        help="dossier où l'application écrit tout (base par défaut, réglages, sauvegardes)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aes-desktop",
+        description="AES Dossiers — dossiers du Conseil des ministres de la Confédération AES.",
+    )
+    parser.add_argument("--version", action="version", version=f"aes-desktop {__version__}")
+    _common(parser)
+    parser.add_argument("--lang", choices=["fr", "en"], help="langue de l'interface")
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
+
+    info = sub.add_parser("info", help="révision du schéma et nombre d'éléments de la base")
+    _common(info)
+    info.add_argument("--json", action="store_true", help="sortie JSON")
+    info.set_defaults(func=cmd_info)
+
+    demo = sub.add_parser(
+        "demo", help="écrire la session de démonstration (ou un grand jeu de test) dans une base"
+    )
+    _common(demo)
+    demo.add_argument(
+        "--scale",
+        type=int,
+        metavar="N",
+        help="construire un jeu de test d'environ N dossiers (10 documents et 100 annotations "
+        "chacun) au lieu de la démonstration",
+    )
+    demo.add_argument("--seed", type=int, default=1, help="graine du jeu de test (défaut : 1)")
+    demo.add_argument("--json", action="store_true", help="sortie JSON")
+    demo.set_defaults(func=cmd_demo)
+    return parser
+
+
+def _paths(args: argparse.Namespace) -> AppPaths:
+    return AppPaths.resolve(getattr(args, "data_dir", None))
+
+
+def db_location(args: argparse.Namespace, paths: AppPaths) -> str:
+    """``--db``, else ``$AES_DESKTOP_DB``, else the default file of the data folder."""
+    chosen = getattr(args, "db", None) or os.environ.get(DB_ENV_VAR)
+    if chosen:
+        return str(chosen)
+    paths.ensure()
+    return str(paths.default_db)
+
+
+def _open(args: argparse.Namespace, report: OpenReport | None = None) -> Database:
+    paths = _paths(args)
+    location = db_location(args, paths)
+    return open_database(location, backup_dir=paths.backups_dir, report=report)
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from aes_desktop.core.services.info import database_info
+
+    db = _open(args)
+    try:
+        info = database_info(db)
+    finally:
+        db.close()
+    if args.json:
+        _print_json(info)
+        return 0
+    print(f"Base : {info['database']}")
+    print(f"Révision du schéma : {info['revision']}")
+    for key, label in (
+        ("sessions", "Sessions"),
+        ("agenda_items", "Points d'ordre du jour"),
+        ("documents", "Documents"),
+        ("versions", "Versions"),
+        ("blocks", "Blocs de texte"),
+        ("roadmap_actions", "Actions de feuille de route"),
+        ("annotations", "Annotations"),
+        ("people", "Profils"),
+    ):
+        print(f"{label:<30} {info[key]:>10}")
+    for kind, n in info["dossiers"].items():
+        print(f"{'Dossiers (' + kind + ')':<30} {n:>10}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from aes_desktop.core import demo as demo_module
+
+    paths = _paths(args)
+    location = db_location(args, paths)
+    target = resolve_target(location)
+    created_file = target.path is not None and not target.path.exists()
+    db = open_database(location, backup_dir=paths.backups_dir)
+    try:
+        if args.scale is not None:
+            from aes_desktop.core.scale import build_scale
+
+            started = time.perf_counter()
+
+            def progress(stage: str, fraction: float) -> None:
+                print(f"\r{stage} : {fraction:6.1%}", end="", file=sys.stderr, flush=True)
+
+            try:
+                result = build_scale(db, args.scale, seed=args.seed, progress=progress)
+            except BaseException:
+                db.close()
+                if created_file and target.path is not None:
+                    for suffix in ("", "-wal", "-shm"):
+                        Path(f"{target.path}{suffix}").unlink(missing_ok=True)
+                raise
+            elapsed = time.perf_counter() - started
+            print(file=sys.stderr)
+            out = {**result.__dict__, "seconds": round(elapsed, 1), "database": target.display}
+        else:
+            from aes_desktop.core.services.sessions import list_sessions
+
+            if any(s.reference == demo_module.DEMO_REFERENCE for s in list_sessions(db)):
+                raise ValidationError(
+                    f"La session {demo_module.DEMO_REFERENCE} est déjà dans cette base."
+                )
+            session_id = demo_module.load_demo(db)
+            out = {"session_id": session_id, "database": target.display}
+    finally:
+        db.close()
+    if args.json:
+        _print_json(out)
+    else:
+        print(
+            "Base écrite : "
+            + ", ".join(f"{k} = {v}" for k, v in out.items() if k != "database")
+            + f" ({out['database']})"
+        )
+    return 0
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from aes_desktop.ui.app import run
+
+    return run(
+        db=getattr(args, "db", None),
+        data_dir=getattr(args, "data_dir", None),
+        lang=getattr(args, "lang", None),
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = getattr(args, "func", run_gui)
+    try:
+        return func(args)
+    except AesError as exc:
+        print(f"aes-desktop : {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("aes-desktop : interrompu.", file=sys.stderr)
+        return 130

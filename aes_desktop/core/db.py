@@ -1,0 +1,397 @@
+"""Opening the database: checks, engine set-up, migrations.
+
+The embedded default is one SQLite file with WAL, ``synchronous=FULL`` (a commit survives a power
+cut), foreign keys on and a busy timeout. The same models run on PostgreSQL when ``--db`` is a URL.
+
+Opening is careful with what it is given: a file that is not a database, a database of a newer
+schema, a read-only file or folder, an unreachable server are refused with a French message and
+the file is left byte-for-byte as it was (it is inspected through a read-only connection before
+anything writes to it). An older database is copied aside before it is migrated.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from aes_desktop.core.errors import DatabaseOpenError, SchemaTooNewError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+MIGRATIONS_LOCATION = "aes_desktop.core:migrations"
+# Tables whose presence tells that a SQLite file is an AES Dossiers database.
+_OUR_TABLES = {"alembic_version", "dossiers", "council_sessions"}
+
+SqlFunction = tuple[str, int, Callable[..., Any]]
+#: Deterministic SQL functions registered on every SQLite connection (the search module adds the
+#: text folding used by the full-text index).
+SQL_FUNCTIONS: list[SqlFunction] = []
+
+
+def register_sql_function(name: str, n_args: int, func: Callable[..., Any]) -> None:
+    """Make ``func`` callable from SQL on every SQLite connection opened from now on."""
+    if all(existing[0] != name for existing in SQL_FUNCTIONS):
+        SQL_FUNCTIONS.append((name, n_args, func))
+
+
+def alembic_config(url: str | URL | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", MIGRATIONS_LOCATION)
+    if url is not None:
+        cfg.set_main_option(
+            "sqlalchemy.url",
+            url.render_as_string(hide_password=False) if isinstance(url, URL) else url,
+        )
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest schema revision this version of the code knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+@dataclass(frozen=True)
+class DbTarget:
+    """What ``--db`` (or ``AES_DESKTOP_DB``, or the default) designates."""
+
+    url: URL
+    path: Path | None  # the SQLite file, when it is one
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def display(self) -> str:
+        return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
+
+
+def resolve_target(db: str | os.PathLike[str]) -> DbTarget:
+    """Turn a path or a SQLAlchemy URL into a :class:`DbTarget`."""
+    text = os.fspath(db)
+    if "://" in text:
+        try:
+            url = make_url(text)
+        except ArgumentError as exc:
+            raise DatabaseOpenError(f"Adresse de base de données invalide : {text}") from exc
+        if url.get_backend_name() == "sqlite":
+            if not url.database or url.database == ":memory:":
+                return DbTarget(url, None)
+            path = Path(url.database).expanduser().resolve()
+            return DbTarget(url.set(database=str(path)), path)
+        return DbTarget(url, None)
+    path = Path(text).expanduser().resolve()
+    return DbTarget(URL.create("sqlite+pysqlite", database=str(path)), path)
+
+
+def _is_read_only(path: Path) -> bool:
+    # Checked on the mode bits as well as with access(): root ignores permissions, but a file or
+    # folder marked read-only by its owner must still be treated as such.
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return True
+    return not os.access(path, os.W_OK) or not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+@dataclass
+class SqliteInspection:
+    exists: bool
+    empty: bool
+    revision: str | None = None
+    tables: set[str] = field(default_factory=set)
+
+
+def inspect_sqlite_file(path: Path) -> SqliteInspection:
+    """Look at a SQLite file without writing to it; raise a French error if it is unusable."""
+    if path.is_dir():
+        raise DatabaseOpenError(f"« {path} » est un dossier, pas une base de données.")
+    parent = path.parent
+    if not path.exists():
+        if not parent.is_dir():
+            raise DatabaseOpenError(
+                f"Le dossier « {parent} » n'existe pas : impossible d'y créer la base de données."
+            )
+        if _is_read_only(parent):
+            raise DatabaseOpenError(
+                f"Le dossier « {parent} » est en lecture seule : impossible d'y créer la base."
+            )
+        return SqliteInspection(exists=False, empty=True)
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseOpenError(f"Impossible de lire « {path} » : {exc.strerror}.") from exc
+    if header and header != SQLITE_HEADER:
+        raise DatabaseOpenError(
+            f"« {path} » n'est pas une base de données AES Dossiers "
+            "(ce n'est pas un fichier SQLite, ou il est chiffré ou endommagé)."
+        )
+    if _is_read_only(path):
+        raise DatabaseOpenError(
+            f"La base « {path} » est en lecture seule : AES Dossiers enregistre chaque "
+            "modification immédiatement et doit pouvoir y écrire."
+        )
+    if _is_read_only(parent):
+        raise DatabaseOpenError(
+            f"Le dossier « {parent} » est en lecture seule : la base de données a besoin d'y "
+            "écrire son journal."
+        )
+    if not header:
+        return SqliteInspection(exists=True, empty=True)
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseOpenError(f"Impossible d'ouvrir « {path} » : {exc}.") from exc
+    try:
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseOpenError(
+            f"« {path} » n'est pas une base de données AES Dossiers lisible "
+            f"(fichier endommagé ?) : {exc}."
+        ) from exc
+    finally:
+        conn.close()
+    if tables and not (_OUR_TABLES & tables):
+        raise DatabaseOpenError(
+            f"« {path} » est une base SQLite, mais pas une base AES Dossiers "
+            f"(tables trouvées : {', '.join(sorted(tables)[:5])}…)."
+        )
+    return SqliteInspection(exists=True, empty=not tables, revision=revision, tables=tables)
+
+
+def _check_revision(revision: str | None, where: str) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise SchemaTooNewError(
+            f"La base « {where} » a été écrite par une version plus récente d'AES Dossiers "
+            f"(schéma {revision}). Mettez l'application à jour pour l'ouvrir ; "
+            "la base n'a pas été modifiée."
+        )
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        # The driver's own transaction handling is switched off: SQLAlchemy's "begin" event
+        # below issues BEGIN (or BEGIN IMMEDIATE for writers), which SQLite needs to serialise
+        # writers properly under WAL.
+        dbapi_conn.isolation_level = None
+        for name, n_args, func in SQL_FUNCTIONS:
+            dbapi_conn.create_function(name, n_args, func, deterministic=True)
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        # FULL: in WAL mode the commit is synced to disk before COMMIT returns, so an
+        # acknowledged edit survives a power cut (NORMAL may lose the last transactions).
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA temp_store = MEMORY")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        options = conn.get_execution_options()
+        if options.get("aes_migration"):
+            # Batch migrations rebuild tables; SQLite only lets foreign keys be switched off
+            # outside a transaction. The pool is disposed after the migration (see upgrade()).
+            conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        if options.get("aes_write"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+
+def create_db_engine(target: DbTarget, **kwargs: Any) -> Engine:
+    """An engine with the project's connection settings (no checks, no migrations)."""
+    if target.is_sqlite:
+        engine = create_engine(
+            target.url,
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            **kwargs,
+        )
+        _configure_sqlite(engine)
+        return engine
+    try:
+        return create_engine(
+            target.url, pool_pre_ping=True, connect_args={"connect_timeout": 5}, **kwargs
+        )
+    except (NoSuchModuleError, ModuleNotFoundError) as exc:
+        raise DatabaseOpenError(
+            f"Type de base de données non pris en charge : {target.url.drivername}."
+        ) from exc
+
+
+class Database:
+    """An open, migrated database: the engine and the session factories services use."""
+
+    def __init__(self, target: DbTarget, engine: Engine) -> None:
+        self.target = target
+        self.engine = engine
+        self._read_factory = sessionmaker(bind=engine, expire_on_commit=False)
+        self._write_factory = sessionmaker(
+            bind=engine.execution_options(aes_write=True), expire_on_commit=False
+        )
+
+    @property
+    def path(self) -> Path | None:
+        return self.target.path
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A short read-only unit of work (rolled back at the end)."""
+        with self._read_factory() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A short read-write unit of work, committed durably when the block ends without error."""
+        with self._write_factory() as session, session.begin():
+            yield session
+
+    def current_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _backup_sqlite(path: Path, backup_dir: Path, label: str) -> Path:
+    """Copy a SQLite database aside with the online-backup API (consistent even under WAL)."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = backup_dir / f"{path.stem}-{label}-{stamp}.sqlite"
+    n = 1
+    while dest.exists():
+        n += 1
+        dest = backup_dir / f"{path.stem}-{label}-{stamp}-{n}.sqlite"
+    src = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(dest)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return dest
+
+
+@dataclass
+class OpenReport:
+    """What :func:`open_database` did besides opening: created, migrated, backup taken."""
+
+    created: bool = False
+    migrated_from: str | None = None
+    backup: Path | None = None
+
+
+def open_database(
+    db: str | os.PathLike[str],
+    *,
+    backup_dir: Path | None = None,
+    migrate: bool = True,
+    report: OpenReport | None = None,
+) -> Database:
+    """Check, open and migrate the database designated by ``db`` (a path or a URL).
+
+    Raises :class:`DatabaseOpenError` (or :class:`SchemaTooNewError`) with a French message when
+    the target cannot be used; the file is then left untouched.
+    """
+    target = resolve_target(db)
+    report = report if report is not None else OpenReport()
+    inspection: SqliteInspection | None = None
+    if target.is_sqlite and target.path is not None:
+        inspection = inspect_sqlite_file(target.path)
+        _check_revision(inspection.revision, target.display)
+    engine = create_db_engine(target)
+    database = Database(target, engine)
+    try:
+        try:
+            current = database.current_revision()
+        except (OperationalError, DBAPIError) as exc:
+            raise DatabaseOpenError(
+                f"Impossible d'ouvrir la base « {target.display} » : "
+                f"{_first_line(exc.orig if isinstance(exc, DBAPIError) else exc)}"
+            ) from exc
+        if inspection is None:
+            _check_revision(current, target.display)
+            if current is None:
+                with engine.connect() as conn:
+                    names = set(inspect(conn).get_table_names())
+                if names and not (_OUR_TABLES & names):
+                    raise DatabaseOpenError(
+                        f"La base « {target.display} » n'est pas une base AES Dossiers."
+                    )
+        head = head_revision()
+        if migrate and current != head:
+            if current is None:
+                report.created = True
+            else:
+                report.migrated_from = current
+                if target.path is not None:
+                    report.backup = _backup_sqlite(
+                        target.path,
+                        backup_dir or target.path.parent,
+                        f"avant-migration-{current[:12]}",
+                    )
+            upgrade(database)
+    except BaseException:
+        engine.dispose()
+        raise
+    return database
+
+
+def upgrade(database: Database, revision: str = "head") -> None:
+    """Run the Alembic migrations up to ``revision`` on an open database, in one transaction."""
+    engine = database.engine
+    with engine.connect() as conn:
+        conn.execution_options(aes_write=True, aes_migration=True)
+        with conn.begin():
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+            if database.target.is_sqlite:
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseOpenError(
+                        "La migration de la base a laissé des références incohérentes ; "
+                        "elle a été annulée et la base est restée telle quelle."
+                    )
+    # The migration connection ran with foreign keys off: start afresh with the normal settings.
+    engine.dispose()
+
+
+def _first_line(exc: object) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else exc.__class__.__name__

@@ -1,0 +1,97 @@
+"""Application start-up: Qt application, fonts, translations, database, main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from aes_desktop import __version__
+from aes_desktop.core.db import Database, open_database
+from aes_desktop.core.demo import seed_if_new
+from aes_desktop.core.errors import AesError
+from aes_desktop.core.paths import DB_ENV_VAR, AppPaths
+from aes_desktop.core.resources import resource_path
+from aes_desktop.ui.i18n import DEFAULT_LANGUAGE, install_translators
+from aes_desktop.ui.settings import open_settings
+
+UI_FONT_FAMILIES = ["Noto Sans", "Noto Naskh Arabic"]
+
+
+def load_fonts() -> list[str]:
+    """Register the bundled fonts (Latin with ɛ ɔ ɲ ŋ ɓ ɗ ƙ ƴ, and Arabic); returns families."""
+    families: list[str] = []
+    for path in sorted(Path(resource_path("fonts")).glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return sorted(set(families))
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName("AES")
+    QCoreApplication.setApplicationName("AES Dossiers")
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName("aes-desktop")
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    return QApplication(argv if argv is not None else sys.argv[:1])
+
+
+def configure_application(app: QApplication, settings: QSettings, lang: str | None) -> None:
+    """Fonts, icon and translations; ``lang`` overrides (and is saved in) the settings."""
+    if lang:
+        settings.setValue("ui/language", lang)
+    language = str(settings.value("ui/language", DEFAULT_LANGUAGE))
+    translators = install_translators(app, language)
+    app.setProperty("aes_translators", len(translators))
+    app._aes_translators = translators  # type: ignore[attr-defined]  # keep them alive
+    families = load_fonts()
+    if "Noto Sans" in families:
+        font = QFont(app.font())
+        font.setFamilies([f for f in UI_FONT_FAMILIES if f in families])
+        app.setFont(font)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "aes-desktop.svg"))))
+
+
+def explain(exc: AesError) -> int:
+    """Tell the user what went wrong, on stderr and in a dialog; returns the exit code."""
+    print(f"aes-desktop : {exc.message}", file=sys.stderr)
+    QMessageBox.critical(None, QCoreApplication.translate("App", "AES Dossiers"), exc.message)
+    return exc.exit_code
+
+
+def run(db: str | None = None, data_dir: str | None = None, lang: str | None = None) -> int:
+    """Open the main window; returns the process exit code."""
+    from aes_desktop.ui.main_window import MainWindow
+
+    paths = AppPaths.resolve(data_dir)
+    paths.ensure()
+    app = create_application()
+    settings = open_settings(paths)
+    configure_application(app, settings, lang)
+    location = db or os.environ.get(DB_ENV_VAR) or str(paths.default_db)
+    try:
+        database: Database = open_database(location, backup_dir=paths.backups_dir)
+    except AesError as exc:
+        return explain(exc)
+    try:
+        if location == str(paths.default_db):
+            # Only the app's own default database gets the demo on first run; a file the user
+            # names is theirs.
+            seed_if_new(database)
+        window = MainWindow(database, settings)
+        window.show()
+        return app.exec()
+    except AesError as exc:
+        return explain(exc)
+    finally:
+        database.close()

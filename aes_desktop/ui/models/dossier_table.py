@@ -1,0 +1,220 @@
+"""The dossier table: an ordered list of ids, rows fetched lazily a page at a time.
+
+Sorting and filtering happen in the database (:func:`dossier_ids`); the model only ever holds the
+id list (a few hundred kilobytes for 10 000 dossiers) and a bounded cache of the rows that have been
+painted. Anchors: Anki's browser table model, calibre's ``db/view.py``.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from aes_desktop.core.db import Database
+from aes_desktop.core.services.dossiers import DossierQuery, DossierRow, dossier_ids, dossier_rows
+from aes_desktop.ui.labels import colour, label
+from aes_desktop.ui.models import IdRole, SortRole
+
+Index = QModelIndex | QPersistentModelIndex
+
+# (query sort key, header source string)
+COLUMNS: list[tuple[str, str]] = [
+    ("reference", QT_TRANSLATE_NOOP("DossierTableModel", "Reference")),
+    ("title", QT_TRANSLATE_NOOP("DossierTableModel", "Title")),
+    ("kind", QT_TRANSLATE_NOOP("DossierTableModel", "Kind")),
+    ("domain", QT_TRANSLATE_NOOP("DossierTableModel", "Domain")),
+    ("lead_state", QT_TRANSLATE_NOOP("DossierTableModel", "Lead state")),
+    ("status", QT_TRANSLATE_NOOP("DossierTableModel", "Status")),
+    ("classification", QT_TRANSLATE_NOOP("DossierTableModel", "Classification")),
+    ("due_date", QT_TRANSLATE_NOOP("DossierTableModel", "Due date")),
+    ("document_count", QT_TRANSLATE_NOOP("DossierTableModel", "Documents")),
+    ("annotation_count", QT_TRANSLATE_NOOP("DossierTableModel", "Annotations")),
+]
+COL_REFERENCE, COL_TITLE, COL_KIND, COL_DOMAIN, COL_STATE, COL_STATUS, COL_CLASS = range(7)
+COL_DUE, COL_DOCS, COL_ANNOTATIONS = 7, 8, 9
+
+PAGE = 200  # rows fetched around a missing one
+CACHE_LIMIT = 5000  # rows kept; the oldest are dropped beyond this
+
+
+class DossierTableModel(QAbstractTableModel):
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._query = DossierQuery()
+        self._ids: list[int] = []
+        self._cache: OrderedDict[int, DossierRow] = OrderedDict()
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # -- query ---------------------------------------------------------------------------------
+    @property
+    def query(self) -> DossierQuery:
+        return self._query
+
+    def set_query(self, query: DossierQuery) -> None:
+        """Run ``query`` in the database and show its ids (rows are fetched when painted)."""
+        ids = dossier_ids(self._db, query)
+        self.beginResetModel()
+        self._query = query
+        self._ids = ids
+        self._cache.clear()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_query(self._query)
+
+    def invalidate_rows(self, ids: set[int]) -> None:
+        """Forget cached rows (after an edit) and repaint them."""
+        for dossier_id in ids:
+            self._cache.pop(dossier_id, None)
+        for dossier_id in ids:
+            row = self.row_of(dossier_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, dossier_id: int) -> int | None:
+        try:
+            return self._ids.index(dossier_id)
+        except ValueError:
+            return None
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    # -- Qt model ------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("DossierTableModel", COLUMNS[section][1])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self._query.sort == COLUMNS[column][0] and self._query.descending == descending:
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._query = self._query.with_sort(COLUMNS[column][0], descending)
+        old_ids = self._ids
+        self._ids = dossier_ids(self._db, self._query)
+        position = {dossier_id: row for row, dossier_id in enumerate(self._ids)}
+        persistent = self.persistentIndexList()
+        new = [
+            self.index(position[old_ids[p.row()]], p.column())
+            if p.row() < len(old_ids) and old_ids[p.row()] in position
+            else QModelIndex()
+            for p in persistent
+        ]
+        self.changePersistentIndexList(persistent, new)
+        self.layoutChanged.emit()
+
+    def row_data(self, row: int) -> DossierRow | None:
+        dossier_id = self.id_at(row)
+        if dossier_id is None:
+            return None
+        cached = self._cache.get(dossier_id)
+        if cached is not None:
+            return cached
+        start = max(0, row - PAGE // 4)
+        page = [i for i in self._ids[start : start + PAGE] if i not in self._cache]
+        self._cache.update(dossier_rows(self._db, page))
+        while len(self._cache) > CACHE_LIMIT:
+            self._cache.popitem(last=False)
+        return self._cache.get(dossier_id)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == IdRole:
+            return self.id_at(index.row())
+        if role not in _ROLES:
+            return None
+        row = self.row_data(index.row())
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(row, column)
+        if role == SortRole:
+            return _sort_value(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
+            return row.title
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == COL_STATUS:
+                return colour(row.status)
+            if column == COL_CLASS:
+                return colour(row.classification)
+        if role == Qt.ItemDataRole.FontRole and column == COL_REFERENCE:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_DOCS, COL_ANNOTATIONS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+_ROLES = {
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    SortRole,
+}
+
+
+def _display(row: DossierRow, column: int) -> Any:
+    if column == COL_REFERENCE:
+        return row.reference
+    if column == COL_TITLE:
+        return row.title
+    if column == COL_KIND:
+        return label(row.kind)
+    if column == COL_DOMAIN:
+        return label(row.domain)
+    if column == COL_STATE:
+        return row.lead_state.value
+    if column == COL_STATUS:
+        return label(row.status)
+    if column == COL_CLASS:
+        return label(row.classification)
+    if column == COL_DUE:
+        return row.due_date.strftime("%d/%m/%Y") if row.due_date else ""
+    if column == COL_DOCS:
+        return row.document_count
+    if column == COL_ANNOTATIONS:
+        return row.annotation_count
+    return None
+
+
+def _sort_value(row: DossierRow, column: int) -> Any:
+    if column == COL_DUE:
+        return row.due_date.isoformat() if row.due_date else ""
+    return _display(row, column)

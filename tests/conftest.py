@@ -1,0 +1,84 @@
+"""Shared fixtures: offscreen Qt, an isolated data folder, a template demo database per run."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+# Before anything imports Qt: no screen in CI, and never the developer's real data folder.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.pop("AES_DESKTOP_DB", None)
+
+import pytest
+
+from aes_desktop.core.db import Database, open_database
+from aes_desktop.core.demo import load_demo
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data = tmp_path / "data"
+    monkeypatch.setenv("AES_DESKTOP_DATA_DIR", str(data))
+    monkeypatch.delenv("AES_DESKTOP_DB", raising=False)
+    return data
+
+
+def _checkpointed_copy(src: Path, dest: Path) -> Path:
+    # A copy through the backup API is consistent even if a WAL file is around.
+    source, target = sqlite3.connect(src), sqlite3.connect(dest)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    return dest
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database, built once per test run through the real loader."""
+    path = tmp_path_factory.mktemp("template") / "demo.sqlite"
+    db = open_database(path)
+    load_demo(db)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database for one test."""
+    return _checkpointed_copy(demo_template, tmp_path / "demo.sqlite")
+
+
+@pytest.fixture
+def demo_db(demo_path: Path) -> Iterator[Database]:
+    db = open_database(demo_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path) -> Iterator[Database]:
+    db = open_database(tmp_path / "empty.sqlite")
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="session")
+def small_scale_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from aes_desktop.core.scale import build_scale
+
+    path = tmp_path_factory.mktemp("scale") / "scale.sqlite"
+    db = open_database(path)
+    build_scale(db, 120, seed=7)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def scale_db(small_scale_template: Path, tmp_path: Path) -> Iterator[Database]:
+    db = open_database(_checkpointed_copy(small_scale_template, tmp_path / "scale.sqlite"))
+    yield db
+    db.close()

@@ -1,0 +1,64 @@
+"""Start-up through ``aes_desktop.ui.app.run``: first run seeds the demo; a bad database is
+explained in a French dialog and on stderr, with a non-zero exit code and the file unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from aes_desktop.core.db import open_database
+from aes_desktop.core.services.info import database_info
+from aes_desktop.ui import app as app_module
+from aes_desktop.ui.main_window import main_window
+
+
+def test_first_run_seeds_demo_and_opens_window(app: QApplication, tmp_path: Path) -> None:
+    data = tmp_path / "first-run"
+    seen: list[str] = []
+
+    def close_when_shown() -> None:
+        window = main_window(app)
+        if window is None or not window.isVisible():
+            QTimer.singleShot(50, close_when_shown)
+            return
+        seen.append(window.windowTitle())
+        seen.append(str(window.dossier_model.rowCount()))
+        window.close()
+
+    QTimer.singleShot(50, close_when_shown)
+    assert app_module.run(data_dir=str(data)) == 0
+    assert seen == ["AES Dossiers", "6"]
+    db = open_database(data / "aes-dossiers.sqlite")
+    try:
+        assert database_info(db)["sessions"] == 1
+    finally:
+        db.close()
+    assert (data / "settings.ini").exists()
+
+
+def test_bad_database_is_explained(
+    app: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bogus = tmp_path / "courrier.sqlite"
+    bogus.write_bytes(b"%PDF-1.7 pas une base")
+    before = hashlib.sha256(bogus.read_bytes()).hexdigest()
+    shown: list[str] = []
+
+    def answer_dialog() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer_dialog)
+            return
+        shown.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(20, answer_dialog)
+    code = app_module.run(db=str(bogus), data_dir=str(tmp_path / "d"))
+    assert code != 0
+    assert shown and "n'est pas une base de données" in shown[0]
+    assert "n'est pas une base de données" in capsys.readouterr().err
+    assert hashlib.sha256(bogus.read_bytes()).hexdigest() == before

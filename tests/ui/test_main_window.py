@@ -1,0 +1,114 @@
+"""The main window on the demo session, driven like a user would with qtbot."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from aes_desktop.core.db import Database
+from aes_desktop.core.services.dossiers import find_dossier_id
+from aes_desktop.ui.main_window import MainWindow
+from aes_desktop.ui.models import NodeKindRole
+from aes_desktop.ui.models.session_tree import AGENDA_NODE, SESSION_NODE
+
+
+def _click(qtbot, view, index) -> None:  # type: ignore[no-untyped-def]
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_navigate_session_agenda_dossier(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    tree, model = window.tree, window.session_model
+    session_index = model.index(1, 0)
+    assert session_index.data(NodeKindRole) == SESSION_NODE
+    assert "CM-2025-01" in session_index.data()
+    _click(qtbot, tree, session_index)
+    assert window.dossier_model.rowCount() == 6
+    assert window.count_label.text() == "6 dossiers"  # French plural from the catalogue
+    tree.expand(session_index)
+    qtbot.waitUntil(lambda: model.rowCount(session_index) > 0)
+    # Find the agenda item that presents the defence protocol, then click it.
+    agenda = [model.index(r, 0, session_index) for r in range(model.rowCount(session_index))]
+    assert all(i.data(NodeKindRole) == AGENDA_NODE for i in agenda)
+    defence = next(i for i in agenda if "défense" in i.data())
+    _click(qtbot, tree, defence)
+    panel = window.panel
+    qtbot.waitUntil(lambda: panel.dossier_id is not None)
+    assert "défense" in panel.title.text()
+    assert panel.fields["reference"].text() == "CM-2025-01/D02"
+    assert panel.fields["session"].text() == "CM-2025-01"
+    assert panel.documents.topLevelItemCount() >= 2
+    # The table selection follows the agenda.
+    current = window.table.currentIndex()
+    assert window.dossier_model.id_at(current.row()) == panel.dossier_id
+    # Then the user clicks another dossier in the table.
+    other = window.dossier_model.index(0, 1)
+    _click(qtbot, window.table, other)
+    assert panel.dossier_id == window.dossier_model.id_at(0)
+    assert panel.title.text() == window.dossier_model.row_data(0).title  # type: ignore[union-attr]
+
+
+def test_details_are_in_french(qtbot, window: MainWindow, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    window.select_session(window.session_model.session_rows()[0].id)
+    assert window.select_dossier(find_dossier_id(demo_db, "CM-2025-01/D04"))
+    panel = window.panel
+    assert panel.fields["kind"].text() == "Protocole additionnel"
+    assert panel.fields["domain"].text() == "Développement"
+    assert "Objection" in panel.positions.text()
+    assert window.menuBar().actions()[0].text() == "&Fichier"
+    headers = [
+        window.dossier_model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(window.dossier_model.columnCount())
+    ]
+    assert headers[:3] == ["Référence", "Intitulé", "Nature"]
+
+
+def test_quick_filter(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.select_session(None)
+    assert window.dossier_model.rowCount() == 6
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.quick_filter.hasFocus()
+    qtbot.keyClicks(window.quick_filter, "parlementaires")
+    qtbot.waitUntil(lambda: window.dossier_model.rowCount() == 1, timeout=2000)
+    window.quick_filter.clear()
+    qtbot.waitUntil(lambda: window.dossier_model.rowCount() == 6, timeout=2000)
+
+
+def test_sorting_by_header_click(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.select_session(None)
+    header = window.table.horizontalHeader()
+    x = header.sectionViewportPosition(1) + header.sectionSize(1) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    model = window.dossier_model
+    titles = [model.row_data(r).title for r in range(model.rowCount())]  # type: ignore[union-attr]
+    assert model.query.sort == "title"
+    assert titles == sorted(titles) or titles == sorted(titles, reverse=True)
+
+
+def test_window_state_is_remembered(
+    qtbot,
+    app: QApplication,
+    demo_db: Database,
+    settings: QSettings,  # type: ignore[no-untyped-def]
+) -> None:
+    first = MainWindow(demo_db, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(701, 502)
+    first.splitter.setSizes([200, 600, 300])
+    first.select_session(first.session_model.session_rows()[0].id)
+    target = find_dossier_id(demo_db, "CM-2025-01/D05")
+    first.select_dossier(target)
+    sizes = first.splitter.sizes()
+    first.close()
+
+    second = MainWindow(demo_db, settings)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert (second.size().width(), second.size().height()) == (701, 502)
+    assert second.splitter.sizes() == sizes
+    assert second.current_session_id() == first.current_session_id()
+    assert second.panel.dossier_id == target
+    second.close()
