@@ -70,6 +70,21 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, help="graine du jeu de test (défaut : 1)")
     demo.add_argument("--json", action="store_true", help="sortie JSON")
     demo.set_defaults(func=cmd_demo)
+
+    find = sub.add_parser(
+        "search", help="rechercher dans les documents, les annotations et les dossiers"
+    )
+    _common(find)
+    find.add_argument("query", metavar="REQUÊTE", help="mots, « phrase entre guillemets », -exclu")
+    find.add_argument("--limit", type=int, default=20, help="nombre de résultats (défaut : 20)")
+    find.add_argument(
+        "--scope",
+        action="append",
+        choices=["document", "annotation", "dossier"],
+        help="limiter à un type de résultat (répétable)",
+    )
+    find.add_argument("--json", action="store_true", help="sortie JSON")
+    find.set_defaults(func=cmd_search)
     return parser
 
 
@@ -172,6 +187,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
             + ", ".join(f"{k} = {v}" for k, v in out.items() if k != "database")
             + f" ({out['database']})"
         )
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from aes_desktop.core.search import ALL_SCOPES, Scope, search
+
+    scopes = {Scope(s) for s in args.scope} if args.scope else ALL_SCOPES
+    db = _open(args)
+    try:
+        # The command line has no aide's profile: only shared annotations are searched.
+        hits = search(db, args.query, scopes=scopes, limit=max(0, args.limit))
+    finally:
+        db.close()
+    if args.json:
+        _print_json([hit.as_json() for hit in hits])
+        return 0
+    if not hits:
+        print("Aucun résultat.")
+    for hit in hits:
+        where = hit.document_title or hit.dossier_title
+        print(f"[{hit.kind.value}] {hit.dossier_ref} — {where}\n    {hit.marked('«', '»')}")
     return 0
 
 

@@ -72,7 +72,7 @@ def small_scale_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     path = tmp_path_factory.mktemp("scale") / "scale.sqlite"
     db = open_database(path)
-    build_scale(db, 120, seed=7)
+    build_scale(db, 120, seed=7, flush_every=50)  # several slices
     db.close()
     return path
 

@@ -31,6 +31,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from sqlalchemy.orm import Session, sessionmaker
 
 from aes_desktop.core.errors import DatabaseOpenError, SchemaTooNewError
+from aes_desktop.core.textfold import fold
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -39,9 +40,9 @@ MIGRATIONS_LOCATION = "aes_desktop.core:migrations"
 _OUR_TABLES = {"alembic_version", "dossiers", "council_sessions"}
 
 SqlFunction = tuple[str, int, Callable[..., Any]]
-#: Deterministic SQL functions registered on every SQLite connection (the search module adds the
-#: text folding used by the full-text index).
-SQL_FUNCTIONS: list[SqlFunction] = []
+#: Deterministic SQL functions registered on every SQLite connection; ``aes_fold`` feeds the
+#: full-text index (see :mod:`aes_desktop.core.textfold`).
+SQL_FUNCTIONS: list[SqlFunction] = [("aes_fold", 1, fold)]
 
 
 def register_sql_function(name: str, n_args: int, func: Callable[..., Any]) -> None:

@@ -37,6 +37,7 @@ from aes_desktop.core.enums import (
     Visibility,
 )
 from aes_desktop.core.errors import ValidationError
+from aes_desktop.core.search import rebuild_index
 from aes_desktop.core.textblocks import ParsedBlock
 
 DOCS_PER_DOSSIER = 10
@@ -301,6 +302,7 @@ def build_scale(
     *,
     seed: int = 1,
     progress: ProgressFn | None = None,
+    flush_every: int = 500,
 ) -> ScaleReport:
     """Fill an empty SQLite database with about ``n_dossiers`` dossiers (see module doc)."""
     if not db.target.is_sqlite:
@@ -323,9 +325,13 @@ def build_scale(
             )
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("PRAGMA cache_size = -200000")
-        return _build(conn, n_dossiers, rng, maker, uid, report)
+        result = _build(conn, n_dossiers, rng, maker, uid, report, flush_every)
     finally:
         raw.close()
+    report("index", 0.0)
+    rebuild_index(db)  # one bulk pass is far faster than indexing row by row
+    report("index", 1.0)
+    return result
 
 
 def _build(
@@ -335,6 +341,7 @@ def _build(
     maker: _TextMaker,
     uid: Callable[[], str],
     report: ProgressFn,
+    flush_every: int,
 ) -> ScaleReport:
     # Strings in the format SQLAlchemy writes (sqlite3's date adapters are deprecated).
     now = "2026-01-15 09:00:00.000000"
@@ -537,7 +544,8 @@ def _build(
                     )
                 )
         dossiers[-1][14] = annotation_total
-        if d % 500 == 0 or d == n_dossiers:
+        if d % flush_every == 0 or d == n_dossiers:
+            # Committed in slices: the WAL stays small instead of growing to the whole file.
             _flush(
                 conn,
                 dossiers,
@@ -550,6 +558,8 @@ def _build(
                 blocks,
                 annotations,
             )
+            conn.execute("COMMIT")
+            conn.execute("BEGIN IMMEDIATE")
             report("dossiers", d / n_dossiers)
     conn.execute("COMMIT")
     return ScaleReport(n_sessions, n_dossiers, doc_id, block_id, ann_id, action_id)
@@ -611,4 +621,5 @@ def _flush(conn: sqlite3.Connection, *tables: list[Any]) -> None:
     for sql, rows in statements:
         for chunk in _chunks(rows):
             conn.executemany(sql, chunk)
-        rows.clear()
+    for table in tables:
+        table.clear()

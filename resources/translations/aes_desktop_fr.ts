@@ -67,18 +67,6 @@
         <translation>Positions des États</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>Position</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Commentaire</translation>
-    </message>
-    <message>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
@@ -449,6 +437,29 @@
             <numerusform>%n dossier</numerusform>
             <numerusform>%n dossiers</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>AES Dossiers</source>
+        <translation>AES Dossiers</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Traitement en cours…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation en cours…</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred; nothing was changed. Details: {error}</source>
+        <translation>Une erreur inattendue s&apos;est produite ; rien n&apos;a été modifié. Détail : {error}</translation>
     </message>
 </context>
 <context>

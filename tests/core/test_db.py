@@ -131,3 +131,60 @@ def test_models_and_migrations_agree() -> None:
 
     # Autogenerate against a fresh database at head finds nothing to do (raises otherwise).
     assert migrate_main(["check"]) == 0
+
+
+def test_older_database_is_copied_aside_then_upgraded(tmp_path: Path) -> None:
+    from aes_desktop.core.db import Database, create_db_engine, upgrade
+    from aes_desktop.core.search import search
+
+    path = tmp_path / "ancienne.sqlite"
+    old = Database(resolve_target(path), create_db_engine(resolve_target(path)))
+    upgrade(old, "0001_initial")  # the schema of the first release
+    with old.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO council_sessions (id, uuid, body, reference, title, start_date, place, "
+            "chair, status, summary, created_at, updated_at, row_version) VALUES (1, 'u1', "
+            "'Conseil', 'CM-2024-01', 'Session', '2024-07-06', 'Niamey', '', 'closed', '', "
+            "'2024-07-06 00:00:00', '2024-07-06 00:00:00', 1)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO dossiers (id, uuid, session_id, reference, title, kind, domain, summary, "
+            "status, classification, lead_state, rapporteur, document_count, annotation_count, "
+            "created_at, updated_at, row_version) VALUES (1, 'u2', 1, 'CM-2024-01/D01', "
+            "'Traité constitutif', 'other', 'governance', '', 'adopted', 'unclassified', 'NE', '', "
+            "1, 0, '2024-07-06 00:00:00', '2024-07-06 00:00:00', 1)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO documents (id, uuid, dossier_id, title, doc_type, classification, "
+            "position, current_version, created_at, updated_at) VALUES (1, 'u3', 1, 'Traité', "
+            "'note', 'unclassified', 0, 1, '2024-07-06 00:00:00', '2024-07-06 00:00:00')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO document_versions (id, uuid, document_id, number, created_at, author, "
+            "note, source_filename, media_type, page_count, char_count) VALUES (1, 'u4', 1, 1, "
+            "'2024-07-06 00:00:00', '', '', '', 'text/plain', 0, 40)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO blocks (id, uuid, version_id, position, kind, number, level, text) "
+            "VALUES (1, 'u5', 1, 0, 'paragraph', '', 0, 'Le Collège des chefs d''État se réunit.')"
+        )
+    old.close()
+    before = digest(path)
+
+    report = OpenReport()
+    db = open_database(path, backup_dir=tmp_path / "backups", report=report)
+    try:
+        assert report.migrated_from == "0001_initial"
+        assert db.current_revision() == head_revision()
+        assert report.backup is not None and report.backup.parent == tmp_path / "backups"
+        copy = sqlite3.connect(report.backup)
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            "0001_initial",
+        )
+        assert copy.execute("SELECT text FROM blocks").fetchone()[0].startswith("Le Collège")
+        copy.close()
+        # Existing text is searchable after the upgrade.
+        assert [h.dossier_ref for h in search(db, "college etat")] == ["CM-2024-01/D01"]
+    finally:
+        db.close()
+    assert digest(path) != before

@@ -15,12 +15,19 @@ from aes_desktop.core.models import Base
 config = context.config
 
 
+def _include_name(name: str | None, type_: str, _parent: object) -> bool:
+    # The full-text index (FTS5 virtual tables, their shadow tables and source views) is
+    # managed by hand in migrations, not by autogenerate.
+    return not (type_ == "table" and name is not None and name.startswith("search_"))
+
+
 def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=_include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from aes_desktop.core import search
 from aes_desktop.core.anchoring import QuoteSelector, TextBlock, find_exact, selector_for
 from aes_desktop.core.db import Database
 from aes_desktop.core.enums import AnchorStatus, AnnotationKind, Visibility
@@ -134,6 +135,7 @@ def create_text_annotation(
         assert dossier is not None
         dossier.annotation_count += 1
         s.flush()
+        search.index_annotations(s, [ann.id])
         record(
             s,
             "annotation.create",

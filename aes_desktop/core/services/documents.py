@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from aes_desktop.core import search
 from aes_desktop.core.db import Database
 from aes_desktop.core.enums import BlockKind, Classification, DocType
 from aes_desktop.core.errors import NotFoundError, ValidationError
@@ -172,10 +173,19 @@ def add_version(
             Block(position=i, kind=b.kind, number=b.number, level=b.level, text=b.text)
             for i, b in enumerate(blocks)
         ]
+        previous = s.scalar(
+            select(DocumentVersion.id).where(
+                DocumentVersion.document_id == document_id,
+                DocumentVersion.number == doc.current_version,
+            )
+        )
+        if previous is not None:
+            search.unindex_blocks_of_version(s, previous)
         s.add(version)
         doc.current_version = number
         doc.updated_at = utcnow()
         s.flush()
+        search.index_blocks_of_version(s, version.id)
         record(
             s,
             "document.version",

@@ -15,6 +15,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from aes_desktop.core import search
 from aes_desktop.core.db import Database
 from aes_desktop.core.enums import (
     MEMBER_STATES,
@@ -321,6 +322,7 @@ def create_dossier(
         dossier.positions = [DossierPosition(state=st) for st in MEMBER_STATES]
         s.add(dossier)
         s.flush()
+        search.index_dossier(s, dossier.id)
         record(
             s,
             "dossier.create",
@@ -365,6 +367,7 @@ def update_dossier(
                     f"Un dossier porte déjà la référence {reference}.", field="reference"
                 )
             current_tags = {t.tag for t in d.tags}  # loaded before any change is pending
+            search.unindex_dossier(s, d.id)  # with the values the index holds now
             changed = []
             for name, value in (
                 ("reference", reference),
@@ -401,6 +404,7 @@ def update_dossier(
                     summary=d.reference,
                     details={"fields": changed},
                 )
+            search.index_dossier(s, d.id)
             return d.row_version
     except StaleDataError as exc:
         raise ConflictError(

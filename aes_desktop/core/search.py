@@ -1,0 +1,534 @@
+"""Full-text search over document text, annotations and dossier metadata.
+
+One interface, :func:`search`, ranked with BM25 (SQLite FTS5, ``unicode61 remove_diacritics 2``).
+Whatever the user types is a valid query: the text is cut into words and quoted phrases, every
+word is quoted for FTS5 (so ``AND``, ``NEAR(``, ``*`` or an unbalanced quote are just text), and
+the last word matches as a prefix while the user is still typing. Folding (:mod:`textfold`) makes
+"kene" find "kɛnɛ" and "haɗin" findable as "hadin".
+
+The index holds folded text; snippets are cut here from the original text, so they show the
+letters as written, with the matched words marked.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from aes_desktop.core.db import Database
+from aes_desktop.core.errors import AesError
+from aes_desktop.core.jobs import Job, JobCancelledError
+from aes_desktop.core.textfold import fold, fold_char, fold_with_offsets
+
+MAX_QUERY_CHARS = 500
+MAX_TERMS = 16
+_WORD = re.compile(r"[^\W_]+")
+
+
+class Scope(StrEnum):
+    DOCUMENTS = "document"
+    ANNOTATIONS = "annotation"
+    DOSSIERS = "dossier"
+
+
+ALL_SCOPES = frozenset(Scope)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or a quoted phrase of the query, fully folded (lower case, no accents)."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    terms: tuple[Term, ...]
+
+    @property
+    def positive(self) -> tuple[Term, ...]:
+        return tuple(t for t in self.terms if not t.negated)
+
+    def fts(self) -> str:
+        """The FTS5 MATCH expression (every token quoted: no user text is ever syntax)."""
+        positive = [_fts_term(t) for t in self.terms if not t.negated]
+        negative = [_fts_term(t) for t in self.terms if t.negated]
+        expression = " AND ".join(positive)
+        for term in negative:
+            expression += f" NOT {term}"
+        return expression
+
+
+def _fts_term(term: Term) -> str:
+    return '"' + " ".join(term.words) + '"' + ("*" if term.prefix else "")
+
+
+def _words(fragment: str) -> tuple[str, ...]:
+    folded = "".join(fold_char(ch) for ch in fragment)
+    return tuple(_WORD.findall(folded))
+
+
+def parse_query(query: str, *, prefix_last: bool = True) -> ParsedQuery | None:
+    """Cut what the user typed into terms; None when nothing searchable remains."""
+    query = query[:MAX_QUERY_CHARS]
+    terms: list[Term] = []
+    # Quoted phrases (an unbalanced quote runs to the end) and single words, in typing order; a
+    # leading "-" excludes the word or phrase once something is required.
+    for m in re.finditer(r'(-?)"([^"]*)"?|(-?)([^\s"]+)', query):
+        if m.group(2) is not None:
+            words = _words(m.group(2))
+            if words:
+                negated = m.group(1) == "-" and any(not t.negated for t in terms)
+                terms.append(Term(words, negated=negated))
+            continue
+        negated = m.group(3) == "-" and any(not t.negated for t in terms)
+        for word in _words(m.group(4)):
+            terms.append(Term((word,), negated=negated))
+    terms = terms[:MAX_TERMS]
+    if not any(not t.negated for t in terms):
+        return None
+    if prefix_last and not query.endswith((" ", '"')):
+        last = terms[-1]
+        if not last.negated:
+            terms[-1] = Term(last.words, prefix=True, negated=False)
+    return ParsedQuery(tuple(terms))
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: Scope
+    score: float
+    dossier_id: int
+    dossier_ref: str
+    dossier_title: str
+    snippet: str
+    marks: tuple[tuple[int, int], ...] = ()
+    document_id: int | None = None
+    document_title: str | None = None
+    version_id: int | None = None
+    block_id: int | None = None
+    block_position: int | None = None
+    annotation_id: int | None = None
+    field: str = ""
+
+    def marked(self, start: str = "[", end: str = "]") -> str:
+        """The snippet with each matched passage wrapped in ``start`` … ``end``."""
+        out, last = [], 0
+        for a, b in self.marks:
+            out += [self.snippet[last:a], start, self.snippet[a:b], end]
+            last = b
+        out.append(self.snippet[last:])
+        return "".join(out)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind.value,
+            "dossier_ref": self.dossier_ref,
+            "document_title": self.document_title,
+            "snippet": self.marked(),
+            "score": round(-self.score, 4),
+            "dossier_title": self.dossier_title,
+            "document_id": self.document_id,
+            "block_id": self.block_id,
+            "annotation_id": self.annotation_id,
+        }
+
+
+@dataclass
+class _Found:
+    rowid: int
+    score: float
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+# -- snippets --------------------------------------------------------------------------------
+
+
+def find_marks(original: str, query: ParsedQuery) -> list[tuple[int, int]]:
+    """Spans of ``original`` matched by the query's positive terms (folded comparison)."""
+    folded, offsets = fold_with_offsets(original)
+    tokens = [
+        (m.group(0), offsets[m.start()], offsets[m.end() - 1] + 1) for m in _WORD.finditer(folded)
+    ]
+    marks: list[tuple[int, int]] = []
+    for term in query.positive:
+        n = len(term.words)
+        for i in range(len(tokens) - n + 1):
+            ok = all(tokens[i + k][0] == term.words[k] for k in range(n - 1))
+            last = tokens[i + n - 1][0]
+            ok = ok and (last.startswith(term.words[-1]) if term.prefix else last == term.words[-1])
+            if ok:
+                marks.append((tokens[i][1], tokens[i + n - 1][2]))
+    marks.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in marks:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def make_snippet(
+    original: str, query: ParsedQuery, width: int = 200
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of about ``width`` characters around the densest group of matches."""
+    flat = " ".join(original.split())
+    marks = find_marks(flat, query)
+    if len(flat) <= width:
+        return flat, tuple(marks)
+    if not marks:
+        cut = flat.rfind(" ", 0, width)
+        return flat[: cut if cut > 0 else width] + " …", ()
+    best_start, best_count = marks[0][0], 0
+    for a, _b in marks:
+        count = sum(1 for x, y in marks if x >= a and y <= a + width)
+        if count > best_count:
+            best_start, best_count = a, count
+    start = max(0, best_start - width // 4)
+    if start > 0:
+        space = flat.find(" ", start)
+        start = space + 1 if 0 <= space < best_start else start
+    end = min(len(flat), start + width)
+    if end < len(flat):
+        space = flat.rfind(" ", start, end)
+        end = space if space > best_start else end
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(flat) else ""
+    shift = len(prefix) - start
+    window = [(a + shift, b + shift) for a, b in marks if a >= start and b <= end]
+    return prefix + flat[start:end] + suffix, tuple(window)
+
+
+# -- queries ---------------------------------------------------------------------------------
+
+
+def _raw(session: Session) -> sqlite3.Connection:
+    return session.connection().connection.driver_connection  # type: ignore[return-value]
+
+
+def search(
+    db: Database,
+    query: str,
+    *,
+    scopes: Iterable[Scope] = ALL_SCOPES,
+    limit: int = 50,
+    viewer_id: int | None = None,
+    session_id: int | None = None,
+    job: Job | None = None,
+) -> list[SearchHit]:
+    """The ``limit`` best hits for ``query`` over the chosen scopes, best first.
+
+    Annotations are those the viewer may see (shared ones, and their own private ones); with no
+    viewer, only shared ones. ``session_id`` restricts hits to one session's dossiers. A superseded
+    query is cancelled through ``job`` (the running SQLite statement is interrupted).
+    """
+    parsed = parse_query(query)
+    if parsed is None or limit <= 0:
+        return []
+    if not db.target.is_sqlite:
+        raise AesError("La recherche plein texte n'est disponible que sur une base SQLite.")
+    wanted = set(scopes)
+    match = parsed.fts()
+    hits: list[SearchHit] = []
+    with db.read() as s:
+        remove = job.on_cancel(_raw(s).interrupt) if job is not None else None
+        try:
+            if job is not None:
+                job.check()
+            if Scope.DOCUMENTS in wanted:
+                hits += _search_blocks(s, match, parsed, limit, session_id)
+            if Scope.ANNOTATIONS in wanted:
+                hits += _search_annotations(s, match, parsed, limit, viewer_id, session_id)
+            if Scope.DOSSIERS in wanted:
+                hits += _search_dossiers(s, match, parsed, limit, session_id)
+        except OperationalError as exc:
+            if job is not None and job.cancelled:
+                raise JobCancelledError from exc
+            raise
+        finally:
+            if remove is not None:
+                remove()
+    if job is not None:
+        job.check()
+    hits.sort(key=lambda h: h.score)
+    return hits[:limit]
+
+
+def _session_filter(session_id: int | None, column: str) -> str:
+    return f" AND {column} = :session_id" if session_id is not None else ""
+
+
+def _search_blocks(
+    s: Session, match: str, parsed: ParsedQuery, limit: int, session_id: int | None
+) -> list[SearchHit]:
+    if session_id is None:
+        ranked = s.execute(
+            text(
+                "SELECT rowid, rank FROM search_blocks WHERE search_blocks MATCH :q "
+                "ORDER BY rank LIMIT :n"
+            ),
+            {"q": match, "n": limit},
+        ).all()
+    else:
+        ranked = s.execute(
+            text(
+                "SELECT f.rowid, f.rank FROM search_blocks AS f "
+                "JOIN blocks AS b ON b.id = f.rowid "
+                "JOIN document_versions AS v ON v.id = b.version_id "
+                "JOIN documents AS doc ON doc.id = v.document_id "
+                "JOIN dossiers AS d ON d.id = doc.dossier_id "
+                "WHERE search_blocks MATCH :q AND d.session_id = :session_id "
+                "ORDER BY f.rank LIMIT :n"
+            ),
+            {"q": match, "n": limit, "session_id": session_id},
+        ).all()
+    if not ranked:
+        return []
+    scores = {row[0]: row[1] for row in ranked}
+    rows = s.execute(
+        text(
+            "SELECT b.id, b.text, b.position, b.version_id, doc.id, doc.title, d.id, "
+            "d.reference, d.title FROM blocks AS b "
+            "JOIN document_versions AS v ON v.id = b.version_id "
+            "JOIN documents AS doc ON doc.id = v.document_id "
+            "JOIN dossiers AS d ON d.id = doc.dossier_id "
+            f"WHERE b.id IN ({','.join(str(int(i)) for i in scores)})"
+        )
+    ).all()
+    hits = []
+    for bid, body, position, version_id, doc_id, doc_title, did, ref, dtitle in rows:
+        snippet, marks = make_snippet(body, parsed)
+        hits.append(
+            SearchHit(
+                Scope.DOCUMENTS,
+                scores[bid],
+                did,
+                ref,
+                dtitle,
+                snippet,
+                marks,
+                document_id=doc_id,
+                document_title=doc_title,
+                version_id=version_id,
+                block_id=bid,
+                block_position=position,
+            )
+        )
+    return hits
+
+
+def _search_annotations(
+    s: Session,
+    match: str,
+    parsed: ParsedQuery,
+    limit: int,
+    viewer_id: int | None,
+    session_id: int | None,
+) -> list[SearchHit]:
+    ranked = s.execute(
+        text(
+            "SELECT a.id, f.rank, a.body, a.quote_exact, a.document_id, a.version_id, a.block_id, "
+            "doc.title, d.id, d.reference, d.title "
+            "FROM search_annotations AS f JOIN annotations AS a ON a.id = f.rowid "
+            "JOIN documents AS doc ON doc.id = a.document_id "
+            "JOIN dossiers AS d ON d.id = a.dossier_id "
+            "WHERE search_annotations MATCH :q AND a.deleted_at IS NULL "
+            "AND (a.visibility = 'shared' OR a.author_id = :viewer)"
+            + _session_filter(session_id, "d.session_id")
+            + " ORDER BY f.rank LIMIT :n"
+        ),
+        {"q": match, "n": limit, "viewer": viewer_id or -1, "session_id": session_id},
+    ).all()
+    hits = []
+    for (
+        aid,
+        score,
+        body,
+        quote,
+        doc_id,
+        version_id,
+        block_id,
+        doc_title,
+        did,
+        ref,
+        dtitle,
+    ) in ranked:
+        source = body if find_marks(body, parsed) or not quote else quote
+        snippet, marks = make_snippet(source, parsed)
+        hits.append(
+            SearchHit(
+                Scope.ANNOTATIONS,
+                score,
+                did,
+                ref,
+                dtitle,
+                snippet,
+                marks,
+                document_id=doc_id,
+                document_title=doc_title,
+                version_id=version_id,
+                block_id=block_id,
+                annotation_id=aid,
+                field="body" if source is body else "quote",
+            )
+        )
+    return hits
+
+
+def _search_dossiers(
+    s: Session, match: str, parsed: ParsedQuery, limit: int, session_id: int | None
+) -> list[SearchHit]:
+    ranked = s.execute(
+        text(
+            "SELECT d.id, bm25(search_dossiers, 6.0, 8.0, 2.0, 4.0) AS score, d.reference, "
+            "d.title, d.summary FROM search_dossiers AS f JOIN dossiers AS d ON d.id = f.rowid "
+            "WHERE search_dossiers MATCH :q"
+            + _session_filter(session_id, "d.session_id")
+            + " ORDER BY score LIMIT :n"
+        ),
+        {"q": match, "n": limit, "session_id": session_id},
+    ).all()
+    hits = []
+    for did, score, ref, title, summary in ranked:
+        source = next(
+            (v for v in (title, summary, ref) if v and find_marks(v, parsed)), summary or title
+        )
+        snippet, marks = make_snippet(source, parsed)
+        hits.append(SearchHit(Scope.DOSSIERS, score, did, ref, title, snippet, marks))
+    return hits
+
+
+# -- index maintenance (called by the services, in their transaction) ---------------------------
+
+
+def _sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def index_blocks_of_version(session: Session, version_id: int) -> None:
+    """Add a version's blocks to the index (it has just become the current one)."""
+    if _sqlite(session):
+        session.execute(
+            text(
+                "INSERT INTO search_blocks(rowid, text) "
+                "SELECT id, aes_fold(text) FROM blocks WHERE version_id = :v"
+            ),
+            {"v": version_id},
+        )
+
+
+def unindex_blocks_of_version(session: Session, version_id: int) -> None:
+    """Remove a version's blocks from the index (it is no longer the current one)."""
+    if _sqlite(session):
+        session.execute(
+            text(
+                "INSERT INTO search_blocks(search_blocks, rowid, text) "
+                "SELECT 'delete', id, aes_fold(text) FROM blocks WHERE version_id = :v"
+            ),
+            {"v": version_id},
+        )
+
+
+def unindex_annotations(session: Session, ids: Sequence[int]) -> None:
+    """Call before an annotation's text changes or it goes to the trash."""
+    if _sqlite(session) and ids:
+        session.flush()
+        session.execute(
+            text(
+                "INSERT INTO search_annotations(search_annotations, rowid, body, quote) "
+                "SELECT 'delete', id, body, quote FROM search_annotation_source "
+                f"WHERE id IN ({','.join(str(int(i)) for i in ids)})"
+            )
+        )
+
+
+def index_annotations(session: Session, ids: Sequence[int]) -> None:
+    """Call after an annotation is created, edited or restored."""
+    if _sqlite(session) and ids:
+        session.flush()
+        session.execute(
+            text(
+                "INSERT INTO search_annotations(rowid, body, quote) "
+                "SELECT id, body, quote FROM search_annotation_source "
+                f"WHERE id IN ({','.join(str(int(i)) for i in ids)})"
+            )
+        )
+
+
+def unindex_dossier(session: Session, dossier_id: int) -> None:
+    """Call before a dossier's reference, title, summary or tags change."""
+    if _sqlite(session):
+        session.flush()
+        session.execute(
+            text(
+                "INSERT INTO search_dossiers(search_dossiers, rowid, reference, title, summary, "
+                "tags) SELECT 'delete', id, reference, title, summary, tags "
+                "FROM search_dossier_source WHERE id = :id"
+            ),
+            {"id": dossier_id},
+        )
+
+
+def index_dossier(session: Session, dossier_id: int) -> None:
+    """Call after a dossier is created or its searchable fields changed."""
+    if _sqlite(session):
+        session.flush()
+        session.execute(
+            text(
+                "INSERT INTO search_dossiers(rowid, reference, title, summary, tags) "
+                "SELECT id, reference, title, summary, tags FROM search_dossier_source "
+                "WHERE id = :id"
+            ),
+            {"id": dossier_id},
+        )
+
+
+INDEX_TABLES = ("search_blocks", "search_annotations", "search_dossiers")
+
+
+def rebuild_index(db: Database) -> None:
+    """Rebuild the whole index from the data (after a bulk load, or to repair it)."""
+    if not db.target.is_sqlite:
+        return
+    with db.write() as s:
+        for table in INDEX_TABLES:
+            s.execute(text(f"INSERT INTO {table}({table}) VALUES ('rebuild')"))
+
+
+def check_index(db: Database) -> list[str]:
+    """Problems FTS5 finds in the index compared with the data (empty when sound)."""
+    problems: list[str] = []
+    if not db.target.is_sqlite:
+        return problems
+    with db.read() as s:
+        for table in INDEX_TABLES:
+            try:
+                s.execute(text(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)"))
+            except OperationalError as exc:
+                problems.append(f"index {table} : {exc.orig}")
+    return problems
+
+
+__all__ = [
+    "ALL_SCOPES",
+    "ParsedQuery",
+    "Scope",
+    "SearchHit",
+    "Term",
+    "check_index",
+    "fold",
+    "make_snippet",
+    "parse_query",
+    "rebuild_index",
+    "search",
+]

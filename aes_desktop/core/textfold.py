@@ -1,0 +1,66 @@
+"""Folding text for search: a query typed on a French keyboard finds words in national languages.
+
+SQLite's ``unicode61 remove_diacritics 2`` tokenizer already ignores accents (é → e). It does not
+know that an aide types "kene" for Bambara "kɛnɛ", "ng" for "ŋ" or "ny" for "ɲ", that Hausa's
+hooked letters ɓ ɗ ƙ ƴ are written b d k y without them, or that Arabic vowel marks are usually
+left out. :func:`fold` maps those letters (and œ/æ) to what a French keyboard types, and drops
+Arabic marks; it never joins or splits words, so the tokens of a folded text correspond one to one
+to the tokens of the original.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_LETTERS = {
+    "ɛ": "e",
+    "Ɛ": "E",
+    "ɔ": "o",
+    "Ɔ": "O",
+    "ŋ": "ng",
+    "Ŋ": "NG",
+    "ɲ": "ny",
+    "Ɲ": "NY",
+    "ɓ": "b",
+    "Ɓ": "B",
+    "ɗ": "d",
+    "Ɗ": "D",
+    "ƙ": "k",
+    "Ƙ": "K",
+    "ƴ": "y",
+    "Ƴ": "Y",
+    "œ": "oe",
+    "Œ": "OE",
+    "æ": "ae",
+    "Æ": "AE",
+}
+# Arabic short vowels, shadda, sukun, superscript alef (U+064B–U+065F, U+0670) and tatweel.
+_ARABIC_MARKS = {chr(c): None for c in (*range(0x064B, 0x0660), 0x0670, 0x0640)}
+_TABLE = str.maketrans({**_LETTERS, **_ARABIC_MARKS})
+
+
+def fold(text: str | None) -> str:
+    """The searchable form of ``text`` (``None`` gives an empty string, as SQL NULL does)."""
+    if not text:
+        return ""
+    return text.translate(_TABLE)
+
+
+def fold_char(ch: str) -> str:
+    """Fold one character fully for matching: the letters above, then accents removed, lowered."""
+    folded = ch.translate(_TABLE)
+    if not folded:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fully folded text and, for each of its characters, the offset it came from in ``text``."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        folded = fold_char(ch)
+        out.append(folded)
+        offsets.extend([i] * len(folded))
+    return "".join(out), offsets
