@@ -37,8 +37,9 @@ from aes_desktop.core.enums import (
     Visibility,
 )
 from aes_desktop.core.errors import ValidationError
+from aes_desktop.core.resources import resource_path
 from aes_desktop.core.search import rebuild_index
-from aes_desktop.core.textblocks import ParsedBlock
+from aes_desktop.core.textblocks import ParsedBlock, match_article
 
 DOCS_PER_DOSSIER = 10
 ANNOTATIONS_PER_DOCUMENT = 10
@@ -242,53 +243,174 @@ class ScaleReport:
     roadmap_actions: int
 
 
+_TOWNS = [
+    "Bamako",
+    "Ouagadougou",
+    "Niamey",
+    "Gao",
+    "Tombouctou",
+    "Mopti",
+    "Kidal",
+    "Ségou",
+    "Sikasso",
+    "Kayes",
+    "Koulikoro",
+    "Ménaka",
+    "Taoudéni",
+    "Bobo-Dioulasso",
+    "Koudougou",
+    "Dori",
+    "Djibo",
+    "Kaya",
+    "Fada N'Gourma",
+    "Ouahigouya",
+    "Banfora",
+    "Tenkodogo",
+    "Tillabéri",
+    "Agadez",
+    "Zinder",
+    "Maradi",
+    "Tahoua",
+    "Dosso",
+    "Diffa",
+    "Arlit",
+    "Ayorou",
+    "Téra",
+    "Ansongo",
+    "Ménaka",
+    "Douentza",
+    "Gorom-Gorom",
+    "Sebba",
+    "Makalondi",
+    "Kantchari",
+    "Bankilaré",
+]
+_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+_END = (".", "!", "?")
+
+
 class _TextMaker:
-    """Varied administrative French, cheap enough for 200 MB."""
+    """Varied administrative French: Markov chains trained on the demo session's own texts.
+
+    Each generated document takes most of its sentences from the chain of one demo document (its
+    "subject"), the rest from a chain of the whole corpus, so words cluster by subject as they do
+    in a real archive. Place names, dates and figures are drawn afresh, which gives the long tail
+    of rare words a real vocabulary has.
+    """
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
+        sources = _training_texts()
+        self.chains = [_chain(text) for text in sources]
+        self.common = _chain(" ".join(sources))
 
-    def sentence(self) -> str:
+    @property
+    def subjects(self) -> int:
+        return len(self.chains)
+
+    def sentence(self, subject: int | None = None) -> str:
         r = self.rng
-        parts = [r.choice(_SUBJECTS), r.choice(_VERBS), r.choice(_OBJECTS)]
-        if r.random() < 0.7:
-            parts.append(r.choice(_COMPLEMENTS))
-        text = " ".join(parts) + "."
-        if r.random() < 0.25:
-            text = f"{r.choice(_CONNECTORS)} {text[0].lower()}{text[1:]}"
-        if r.random() < 0.1:
-            text += f" Le taux de réalisation atteint {r.randint(5, 100)} %."
-        return text
+        chain = self.common if subject is None or r.random() < 0.2 else self.chains[subject]
+        starts, successors = chain
+        w1, w2 = r.choice(starts)
+        words = [w1, w2]
+        while not words[-1].endswith(_END) and len(words) < 45:
+            options = successors.get((words[-2], words[-1]))
+            if not options:
+                break
+            word = r.choice(options)
+            if r.random() < 0.03:
+                word = self._fresh(word)
+            words.append(word)
+        text = " ".join(words)
+        return text if text.endswith(_END) else text.rstrip(",;:") + "."
 
-    def paragraph(self, n: int) -> str:
-        return " ".join(self.sentence() for _ in range(n))
+    def _fresh(self, word: str) -> str:
+        """A place, a date or a figure in place of a word, for the long tail of rare tokens."""
+        r = self.rng
+        pick = r.random()
+        if pick < 0.4:
+            return r.choice(_TOWNS)
+        if pick < 0.7:
+            return f"{r.randint(1, 28)} {r.choice(_MONTHS)} {r.randint(2024, 2031)}"
+        return f"{r.randint(2, 9800)} {word}"
 
-    def document(self, title: str) -> list[ParsedBlock]:
+    def paragraph(self, n: int, subject: int | None = None) -> str:
+        return " ".join(self.sentence(subject) for _ in range(n))
+
+    def document(self, title: str, subject: int) -> list[ParsedBlock]:
         r = self.rng
         blocks = [ParsedBlock(BlockKind.HEADING, title, level=1)]
         size = len(title)
         article = 1
         while size < TARGET_TEXT_BYTES:
             choice = r.random()
-            if choice < 0.55:
-                text = f"Article {article} : {r.choice(_OBJECTS).capitalize()}\n" + "\n".join(
-                    self.paragraph(r.randint(1, 2)) for _ in range(r.randint(1, 3))
+            if choice < 0.5:
+                heading = self.sentence(subject).split(",")[0].rstrip(".")[:80]
+                text = f"Article {article} : {heading}\n" + "\n".join(
+                    self.paragraph(r.randint(1, 2), subject) for _ in range(r.randint(1, 3))
                 )
                 blocks.append(ParsedBlock(BlockKind.ARTICLE, text, number=str(article)))
                 article += 1
             elif choice < 0.8:
-                text = self.paragraph(r.randint(2, 4))
+                text = self.paragraph(r.randint(2, 4), subject)
                 if r.random() < 0.05:
                     text += " " + r.choice(_LOCAL)
                 blocks.append(ParsedBlock(BlockKind.PARAGRAPH, text))
             elif choice < 0.9:
-                blocks.append(ParsedBlock(BlockKind.LIST_ITEM, self.sentence()))
+                blocks.append(ParsedBlock(BlockKind.LIST_ITEM, self.sentence(subject)))
             else:
-                blocks.append(
-                    ParsedBlock(BlockKind.HEADING, r.choice(_OBJECTS).capitalize(), level=2)
-                )
+                heading = self.sentence(subject).split(",")[0].rstrip(".")[:70]
+                blocks.append(ParsedBlock(BlockKind.HEADING, heading, level=2))
             size += len(blocks[-1].text.encode("utf-8"))
         return blocks
+
+
+Chain = tuple[list[tuple[str, str]], dict[tuple[str, str], list[str]]]
+
+
+def _training_texts() -> list[str]:
+    """The demo documents' running text (headings and article titles left out), one per file."""
+    texts = []
+    for path in sorted(resource_path("demo", "cm-2025-01", "documents").glob("*.md")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        body = [
+            line.lstrip("- ").strip()
+            for line in lines
+            if line.strip() and not line.startswith("#") and match_article(line) is None
+        ]
+        texts.append(" ".join(body))
+    extra = " ".join(
+        f"{a} {v} {o} {c}."
+        for a, v, o, c in zip(_SUBJECTS, _VERBS, _OBJECTS, _COMPLEMENTS, strict=False)
+    )
+    return [*texts, extra]
+
+
+def _chain(text: str) -> Chain:
+    """A second-order Markov chain: (w1, w2) → the words that follow them in ``text``."""
+    words = text.split()
+    successors: dict[tuple[str, str], list[str]] = {}
+    starts: list[tuple[str, str]] = []
+    for i in range(len(words) - 2):
+        key = (words[i], words[i + 1])
+        successors.setdefault(key, []).append(words[i + 2])
+        if (i == 0 or words[i - 1].endswith(_END)) and not words[i + 1].endswith(_END):
+            starts.append(key)
+    return starts or [(words[0], words[1])], successors
 
 
 def _chunks(rows: list[tuple[Any, ...]], size: int = 50_000) -> Iterator[list[tuple[Any, ...]]]:
@@ -402,6 +524,7 @@ def _build(
         session_id = (d - 1) // DOSSIERS_PER_SESSION + 1
         kind = rng.choice(kinds)
         topic = rng.choice(_TOPICS)
+        subject = rng.randrange(maker.subjects)
         title = (
             f"{_TITLES[kind]} {topic}"
             if kind is not DossierKind.ROADMAP_REPORT
@@ -418,7 +541,7 @@ def _build(
                 title,
                 kind.value,
                 rng.choice(domains).value,
-                maker.paragraph(2),
+                maker.paragraph(2, subject),
                 rng.choice(statuses).value,
                 rng.choice(classes).value,
                 rng.choice(states).value,
@@ -460,7 +583,7 @@ def _build(
                         p,
                         rng.choice(_AXES),
                         f"A{p + 1:02d}",
-                        maker.sentence(),
+                        maker.sentence(subject),
                         rng.choice(states).value,
                         rng.choice(_MINISTRIES),
                         "Nombre de réalisations",
@@ -481,7 +604,7 @@ def _build(
             version_id += 1
             doc_type, label = _DOC_TITLES[k]
             doc_title = f"{label} — {topic}"
-            parsed = maker.document(doc_title)
+            parsed = maker.document(doc_title, subject)
             documents.append(
                 (
                     doc_id,
@@ -524,7 +647,7 @@ def _build(
                         version_id,
                         first_block + pick,
                         kind_a.value,
-                        maker.sentence() if kind_a is not AnnotationKind.HIGHLIGHT else "",
+                        maker.sentence(subject) if kind_a is not AnnotationKind.HIGHLIGHT else "",
                         rng.randint(1, PEOPLE),
                         rng.choice(list(Visibility)).value,
                         rng.choice(["#ffd54f", "#81c784", "#64b5f6", "#e57373"]),

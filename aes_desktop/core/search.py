@@ -29,6 +29,11 @@ from aes_desktop.core.textfold import fold, fold_char, fold_with_offsets
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 16
+#: Ranking window. BM25 costs about 15 µs per matching row (a docsize lookup each), so a word
+#: found in 100 000 passages would take over a second to rank. When a query matches more rows
+#: than this, only the newest RANK_WINDOW matching rows (highest rowids: the most recently added
+#: text) are ranked; a more precise query ranks everything it matches.
+RANK_WINDOW = 1000
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -58,23 +63,63 @@ class ParsedQuery:
     def positive(self) -> tuple[Term, ...]:
         return tuple(t for t in self.terms if not t.negated)
 
-    def fts(self) -> str:
-        """The FTS5 MATCH expression (every token quoted: no user text is ever syntax)."""
-        positive = [_fts_term(t) for t in self.terms if not t.negated]
-        negative = [_fts_term(t) for t in self.terms if t.negated]
+    def fts(self, completions: dict[str, list[str]] | None = None) -> str:
+        """The FTS5 MATCH expression (every token quoted: no user text is ever syntax).
+
+        ``completions`` maps a one-word prefix term to known words it may complete to; such a
+        term becomes an OR of those words (read lazily by FTS5) instead of a prefix query.
+        """
+        completions = completions or {}
+        positive = [_fts_term(t, completions) for t in self.terms if not t.negated]
+        negative = [_fts_term(t, completions) for t in self.terms if t.negated]
         expression = " AND ".join(positive)
         for term in negative:
             expression += f" NOT {term}"
         return expression
 
 
-def _fts_term(term: Term) -> str:
+def _fts_term(term: Term, completions: dict[str, list[str]]) -> str:
+    if term.prefix and len(term.words) == 1 and completions.get(term.words[0]):
+        return "(" + " OR ".join(f'"{word}"' for word in completions[term.words[0]]) + ")"
     return '"' + " ".join(term.words) + '"' + ("*" if term.prefix else "")
 
 
 def _words(fragment: str) -> tuple[str, ...]:
     folded = "".join(fold_char(ch) for ch in fragment)
     return tuple(_WORD.findall(folded))
+
+
+MAX_COMPLETIONS = 24
+
+
+def completions(s: Session, prefix: str) -> list[str]:
+    """The indexed words starting with ``prefix``, most frequent first (the word itself first)."""
+    rows = s.execute(
+        text(
+            "SELECT term FROM search_terms WHERE term >= :p AND term < :hi "
+            "ORDER BY docs DESC LIMIT :n"
+        ),
+        {"p": prefix, "hi": prefix + "\U0010ffff", "n": MAX_COMPLETIONS},
+    ).scalars()
+    words = list(rows)
+    if prefix in words:
+        words.remove(prefix)
+        words.insert(0, prefix)
+    elif s.execute(text("SELECT 1 FROM search_terms WHERE term = :p"), {"p": prefix}).first():
+        words = [prefix, *words[:-1]]
+    return words
+
+
+def _record_terms(s: Session, texts: Iterable[str]) -> None:
+    """Add the words of newly indexed text to the vocabulary (counts are refreshed on rebuild)."""
+    found: set[str] = set()
+    for value in texts:
+        found.update(_words(value or ""))
+    if found:
+        s.execute(
+            text("INSERT OR IGNORE INTO search_terms (term, docs) VALUES (:t, 1)"),
+            [{"t": term} for term in found],
+        )
 
 
 def parse_query(query: str, *, prefix_last: bool = True) -> ParsedQuery | None:
@@ -238,13 +283,18 @@ def search(
     if not db.target.is_sqlite:
         raise AesError("La recherche plein texte n'est disponible que sur une base SQLite.")
     wanted = set(scopes)
-    match = parsed.fts()
     hits: list[SearchHit] = []
     with db.read() as s:
         remove = job.on_cancel(_raw(s).interrupt) if job is not None else None
         try:
             if job is not None:
                 job.check()
+            expand = {
+                t.words[0]: completions(s, t.words[0])
+                for t in parsed.terms
+                if t.prefix and len(t.words) == 1
+            }
+            match = parsed.fts(expand)
             if Scope.DOCUMENTS in wanted:
                 hits += _search_blocks(s, match, parsed, limit, session_id)
             if Scope.ANNOTATIONS in wanted:
@@ -264,6 +314,18 @@ def search(
     return hits[:limit]
 
 
+def _window_floor(s: Session, table: str, match: str) -> int | None:
+    """The lowest rowid among the newest RANK_WINDOW matches, or None when there are fewer."""
+    # Walking the doclist backwards by rowid is cheap (no ranking, no docsize lookups).
+    return s.execute(
+        text(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH :q "
+            "ORDER BY rowid DESC LIMIT 1 OFFSET :k"
+        ),
+        {"q": match, "k": RANK_WINDOW - 1},
+    ).scalar()
+
+
 def _session_filter(session_id: int | None, column: str) -> str:
     return f" AND {column} = :session_id" if session_id is not None else ""
 
@@ -271,13 +333,14 @@ def _session_filter(session_id: int | None, column: str) -> str:
 def _search_blocks(
     s: Session, match: str, parsed: ParsedQuery, limit: int, session_id: int | None
 ) -> list[SearchHit]:
+    floor = _window_floor(s, "search_blocks", match) if session_id is None else None
     if session_id is None:
         ranked = s.execute(
             text(
                 "SELECT rowid, rank FROM search_blocks WHERE search_blocks MATCH :q "
-                "ORDER BY rank LIMIT :n"
+                "AND rowid >= :floor ORDER BY rank LIMIT :n"
             ),
-            {"q": match, "n": limit},
+            {"q": match, "n": limit, "floor": floor or 0},
         ).all()
     else:
         ranked = s.execute(
@@ -342,12 +405,20 @@ def _search_annotations(
             "FROM search_annotations AS f JOIN annotations AS a ON a.id = f.rowid "
             "JOIN documents AS doc ON doc.id = a.document_id "
             "JOIN dossiers AS d ON d.id = a.dossier_id "
-            "WHERE search_annotations MATCH :q AND a.deleted_at IS NULL "
+            "WHERE search_annotations MATCH :q AND f.rowid >= :floor AND a.deleted_at IS NULL "
             "AND (a.visibility = 'shared' OR a.author_id = :viewer)"
             + _session_filter(session_id, "d.session_id")
             + " ORDER BY f.rank LIMIT :n"
         ),
-        {"q": match, "n": limit, "viewer": viewer_id or -1, "session_id": session_id},
+        {
+            "q": match,
+            "n": limit,
+            "viewer": viewer_id or -1,
+            "session_id": session_id,
+            "floor": (_window_floor(s, "search_annotations", match) or 0)
+            if session_id is None
+            else 0,
+        },
     ).all()
     hits = []
     for (
@@ -388,15 +459,17 @@ def _search_annotations(
 def _search_dossiers(
     s: Session, match: str, parsed: ParsedQuery, limit: int, session_id: int | None
 ) -> list[SearchHit]:
+    floor = _window_floor(s, "search_dossiers", match) if session_id is None else None
     ranked = s.execute(
         text(
-            "SELECT d.id, bm25(search_dossiers, 6.0, 8.0, 2.0, 4.0) AS score, d.reference, "
-            "d.title, d.summary FROM search_dossiers AS f JOIN dossiers AS d ON d.id = f.rowid "
-            "WHERE search_dossiers MATCH :q"
+            "SELECT d.id, f.rank, d.reference, d.title, d.summary "
+            "FROM search_dossiers AS f JOIN dossiers AS d ON d.id = f.rowid "
+            "WHERE search_dossiers MATCH :q AND f.rank MATCH 'bm25(6.0, 8.0, 2.0, 4.0)' "
+            "AND f.rowid >= :floor"
             + _session_filter(session_id, "d.session_id")
-            + " ORDER BY score LIMIT :n"
+            + " ORDER BY f.rank LIMIT :n"
         ),
-        {"q": match, "n": limit, "session_id": session_id},
+        {"q": match, "n": limit, "session_id": session_id, "floor": floor or 0},
     ).all()
     hits = []
     for did, score, ref, title, summary in ranked:
@@ -424,6 +497,12 @@ def index_blocks_of_version(session: Session, version_id: int) -> None:
                 "SELECT id, aes_fold(text) FROM blocks WHERE version_id = :v"
             ),
             {"v": version_id},
+        )
+        _record_terms(
+            session,
+            session.execute(
+                text("SELECT text FROM blocks WHERE version_id = :v"), {"v": version_id}
+            ).scalars(),
         )
 
 
@@ -463,6 +542,15 @@ def index_annotations(session: Session, ids: Sequence[int]) -> None:
                 f"WHERE id IN ({','.join(str(int(i)) for i in ids)})"
             )
         )
+        _record_terms(
+            session,
+            session.execute(
+                text(
+                    "SELECT body || ' ' || quote_exact FROM annotations "
+                    f"WHERE id IN ({','.join(str(int(i)) for i in ids)})"
+                )
+            ).scalars(),
+        )
 
 
 def unindex_dossier(session: Session, dossier_id: int) -> None:
@@ -491,6 +579,16 @@ def index_dossier(session: Session, dossier_id: int) -> None:
             ),
             {"id": dossier_id},
         )
+        _record_terms(
+            session,
+            session.execute(
+                text(
+                    "SELECT reference || ' ' || title || ' ' || summary || ' ' || "
+                    "coalesce(tags, '') FROM search_dossier_source WHERE id = :id"
+                ),
+                {"id": dossier_id},
+            ).scalars(),
+        )
 
 
 INDEX_TABLES = ("search_blocks", "search_annotations", "search_dossiers")
@@ -503,6 +601,16 @@ def rebuild_index(db: Database) -> None:
     with db.write() as s:
         for table in INDEX_TABLES:
             s.execute(text(f"INSERT INTO {table}({table}) VALUES ('rebuild')"))
+            # One segment per index: queries no longer merge many segments after a bulk load.
+            s.execute(text(f"INSERT INTO {table}({table}) VALUES ('optimize')"))
+        union = " UNION ALL ".join(f"SELECT term, doc FROM {t}_vocab" for t in INDEX_TABLES)
+        s.execute(text("DELETE FROM search_terms"))
+        s.execute(
+            text(
+                "INSERT INTO search_terms (term, docs) "
+                f"SELECT term, sum(doc) FROM ({union}) GROUP BY term"
+            )
+        )
 
 
 def check_index(db: Database) -> list[str]:

@@ -47,12 +47,13 @@ def fold(text: str | None) -> str:
 
 
 def fold_char(ch: str) -> str:
-    """Fold one character fully for matching: the letters above, then accents removed, lowered."""
+    """Fold one character fully for matching: the letters above, accents removed, lower case
+    (simple lower case, as SQLite's unicode61 tokenizer does)."""
     folded = ch.translate(_TABLE)
     if not folded:
         return ""
     decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:

@@ -161,10 +161,13 @@ def test_private_annotations_stay_private(empty_db: Database, corpus: dict[str, 
 
 def test_only_the_current_version_is_searched(empty_db: Database, corpus: dict[str, int]) -> None:
     assert search(empty_db, "zanzibar ")
+    assert search(empty_db, "zanzi")  # completed from the vocabulary while typing
     documents.add_version(empty_db, corpus["document"], parse_structured_text(TEXT_V2))
     assert search(empty_db, "zanzibar ") == []
     hits = search(empty_db, "tombouctou ")
     assert len(hits) == 1 and hits[0].version_id is not None
+    assert search(empty_db, "zanzi") == []
+    assert len(search(empty_db, "tombo")) == 1
     assert check_index(empty_db) == []
 
 
