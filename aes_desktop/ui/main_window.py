@@ -1,4 +1,10 @@
-"""The main window: sessions and agenda on the left, the dossier table, the dossier's details."""
+"""The main window: sessions and agenda on the left, the dossier table, the dossier's details.
+
+Layout: a sidebar (tabs "Sessions" — the session/agenda tree and the saved searches — and
+"Recherche"), the dossier table with its filters in the centre, the selected dossier on the right.
+Everything the user does is reachable from the keyboard: Ctrl+F search, Ctrl+L quick filter,
+Alt+Left/Right back and forward, F5 reload.
+"""
 
 from __future__ import annotations
 
@@ -9,25 +15,40 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFrame,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from aes_desktop import __version__
+from aes_desktop.core.changes import Change
 from aes_desktop.core.db import Database
-from aes_desktop.core.services.dossiers import DossierQuery
+from aes_desktop.core.errors import AesError
+from aes_desktop.core.search import SearchHit
+from aes_desktop.core.services import saved_searches
+from aes_desktop.core.services.dossiers import DossierQuery, all_tags, dossier_rows
 from aes_desktop.ui.models import DossierIdRole, NodeKindRole
 from aes_desktop.ui.models.dossier_table import COL_REFERENCE, COL_TITLE, DossierTableModel
 from aes_desktop.ui.models.session_tree import AGENDA_NODE, SessionTreeModel
+from aes_desktop.ui.navigation import History, Place
+from aes_desktop.ui.operations import ChangeBus, show_error
 from aes_desktop.ui.widgets.dossier_panel import DossierPanel
+from aes_desktop.ui.widgets.filter_bar import FilterBar
+from aes_desktop.ui.widgets.search_panel import SearchPanel
 
 
 class MainWindow(QMainWindow):
@@ -35,6 +56,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.db = db
         self.settings = settings
+        self.bus = ChangeBus(self)
+        self.history = History(self)
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("AES Dossiers"))
         self.resize(1400, 860)
@@ -42,6 +65,7 @@ class MainWindow(QMainWindow):
         self.session_model = SessionTreeModel(db, self)
         self.dossier_model = DossierTableModel(db, self)
 
+        # -- sidebar -----------------------------------------------------------------------------
         self.tree = QTreeView()
         self.tree.setObjectName("sessionTree")
         self.tree.setAccessibleName(self.tr("Sessions and agenda"))
@@ -50,16 +74,51 @@ class MainWindow(QMainWindow):
         self.tree.setUniformRowHeights(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
 
+        self.saved_list = QListWidget()
+        self.saved_list.setObjectName("savedSearches")
+        self.saved_list.setAccessibleName(self.tr("Saved searches and filters"))
+        self.saved_list.itemActivated.connect(self._apply_saved)
+        self.saved_list.itemClicked.connect(self._apply_saved)
+        self.saved_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.saved_list.customContextMenuRequested.connect(self._saved_menu)
+
+        sessions_tab = QSplitter(Qt.Orientation.Vertical)
+        sessions_tab.setObjectName("sidebarSplitter")
+        sessions_tab.addWidget(self.tree)
+        saved_box = QWidget()
+        saved_layout = QVBoxLayout(saved_box)
+        saved_layout.setContentsMargins(0, 0, 0, 0)
+        saved_caption = QLabel(self.tr("Saved searches and filters"))
+        saved_caption.setBuddy(self.saved_list)
+        saved_layout.addWidget(saved_caption)
+        saved_layout.addWidget(self.saved_list)
+        sessions_tab.addWidget(saved_box)
+        sessions_tab.setSizes([500, 160])
+        self.sidebar_splitter = sessions_tab
+
+        self.search_panel = SearchPanel(db)
+        self.search_panel.setObjectName("searchPanel")
+        self.search_panel.hitActivated.connect(self.open_hit)
+
+        self.sidebar = QTabWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.addTab(sessions_tab, self.tr("Sessions"))
+        self.sidebar.addTab(self.search_panel, self.tr("Search"))
+
+        # -- centre ------------------------------------------------------------------------------
         self.quick_filter = QLineEdit()
         self.quick_filter.setObjectName("quickFilter")
         self.quick_filter.setPlaceholderText(self.tr("Filter by reference, title or rapporteur…"))
         self.quick_filter.setAccessibleName(self.tr("Quick filter"))
         self.quick_filter.setClearButtonEnabled(True)
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(150)
+        self._filter_timer = QTimer(self, singleShot=True, interval=150)
         self._filter_timer.timeout.connect(self._apply_filter)
         self.quick_filter.textChanged.connect(self._filter_timer.start)
+
+        self.filter_bar = FilterBar()
+        self.filter_bar.setObjectName("filterBar")
+        self.filter_bar.changed.connect(self._apply_filter)
+        self.filter_bar.set_tags(all_tags(db))
 
         self.table = QTableView()
         self.table.setObjectName("dossierTable")
@@ -89,20 +148,30 @@ class MainWindow(QMainWindow):
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.addWidget(self.quick_filter)
+        # In a scroll area so the filters never impose a wide window on a small laptop screen.
+        filters = QScrollArea()
+        filters.setWidget(self.filter_bar)
+        filters.setWidgetResizable(True)
+        filters.setFrameShape(QFrame.Shape.NoFrame)
+        filters.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        filters.setFixedHeight(self.filter_bar.sizeHint().height() + 4)
+        filters.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustIgnored)
+        centre_layout.addWidget(filters)
         centre_layout.addWidget(self.table)
 
+        # -- details -----------------------------------------------------------------------------
         self.panel = DossierPanel(db)
         self.panel.setObjectName("dossierPanel")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([300, 700, 420])
+        self.splitter.setSizes([320, 680, 420])
         self.setCentralWidget(self.splitter)
 
         self.statusBar().addPermanentWidget(self.count_label)
@@ -112,28 +181,50 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current)
         self.dossier_model.modelReset.connect(self._update_count)
+        self.history.changed.connect(self._update_history_actions)
+        self.bus.changed.connect(self.on_change)
         self._pending_dossier: int | None = None
+        self._reload_saved_searches()
         self.restore_state()
 
     # -- menus -----------------------------------------------------------------------------------
+    def _action(
+        self, menu: QMenu, text: str, slot: Any, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu.addSeparator()
+        self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        focus_filter = QAction(self.tr("&Filter dossiers"), self)
-        focus_filter.setShortcut(QKeySequence("Ctrl+L"))
-        focus_filter.triggered.connect(self._focus_filter)
-        view_menu.addAction(focus_filter)
-        reload_action = QAction(self.tr("&Reload"), self)
-        reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        reload_action.triggered.connect(self.reload)
-        view_menu.addAction(reload_action)
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self._action(
+            self.edit_menu, self.tr("&Search…"), self.show_search, QKeySequence.StandardKey.Find
+        )
+        self._action(self.edit_menu, self.tr("&Filter dossiers"), self._focus_filter, "Ctrl+L")
+        self._action(self.edit_menu, self.tr("Save search or filters…"), self.save_current_search)
+        self._action(self.edit_menu, self.tr("Clear filters"), self.clear_filters)
 
-        language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.back_action = self._action(
+            self.view_menu, self.tr("&Back"), self.go_back, QKeySequence.StandardKey.Back
+        )
+        self.forward_action = self._action(
+            self.view_menu, self.tr("&Forward"), self.go_forward, QKeySequence.StandardKey.Forward
+        )
+        self._update_history_actions()
+        self.view_menu.addSeparator()
+        self._action(
+            self.view_menu, self.tr("&Reload"), self.reload, QKeySequence.StandardKey.Refresh
+        )
+        language_menu = self.view_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         current = str(self.settings.value("ui/language", "fr"))
         for code, name in (("fr", "Français"), ("en", "English")):
@@ -144,14 +235,16 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
         group.triggered.connect(self._on_language)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About AES Dossiers"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(self.help_menu, self.tr("&About AES Dossiers"), self._about)
 
     def _focus_filter(self) -> None:
         self.quick_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.quick_filter.selectAll()
+
+    def show_search(self) -> None:
+        self.sidebar.setCurrentWidget(self.search_panel)
+        self.search_panel.focus_box()
 
     def _on_language(self, action: QAction) -> None:
         code = str(action.data())
@@ -174,15 +267,83 @@ class MainWindow(QMainWindow):
             ).format(version=__version__, db=self.db.target.display),
         )
 
+    # -- queries and filters -----------------------------------------------------------------------
+    def current_query(self, session_id: int | None = None) -> DossierQuery:
+        base = self.dossier_model.query
+        return DossierQuery(
+            session_id=session_id,
+            text=self.quick_filter.text(),
+            sort=base.sort,
+            descending=base.descending,
+            **self.filter_bar.query_fields(),
+        )
+
+    def _apply_filter(self) -> None:
+        selected = self.panel.dossier_id
+        self.dossier_model.set_query(self.current_query(self.dossier_model.query.session_id))
+        if selected is not None and self.dossier_model.row_of(selected) is not None:
+            self.select_dossier(selected)
+
+    def clear_filters(self) -> None:
+        self.quick_filter.clear()
+        self.filter_bar.clear()
+
+    # -- saved searches ----------------------------------------------------------------------------
+    def _reload_saved_searches(self) -> None:
+        self.saved_list.clear()
+        for row in saved_searches.list_saved_searches(self.db):
+            item = QListWidgetItem(row.name)
+            item.setData(Qt.ItemDataRole.UserRole, row)
+            tip = [row.query] if row.query else []
+            item.setToolTip("\n".join(tip) or row.name)
+            self.saved_list.addItem(item)
+
+    def save_current_search(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, self.tr("Save search"), self.tr("Name of the saved search or filters:")
+        )
+        if not ok:
+            return
+        filters: dict[str, Any] = dict(self.filter_bar.values())
+        if self.quick_filter.text():
+            filters["text"] = self.quick_filter.text()
+        try:
+            saved_searches.save_search(self.db, name, self.search_panel.box.text(), filters)
+        except AesError as exc:
+            show_error(self, exc, self.tr("Save search"))
+            return
+        self._reload_saved_searches()
+
+    def _apply_saved(self, item: QListWidgetItem) -> None:
+        row = item.data(Qt.ItemDataRole.UserRole)
+        filters = dict(row.filters)
+        self.quick_filter.blockSignals(True)
+        self.quick_filter.setText(str(filters.pop("text", "")))
+        self.quick_filter.blockSignals(False)
+        self.filter_bar.set_values(filters)
+        if row.query:
+            self.search_panel.box.setText(row.query)
+            self.sidebar.setCurrentWidget(self.search_panel)
+            self.search_panel.run_now()
+
+    def _saved_menu(self, pos: Any) -> None:
+        item = self.saved_list.itemAt(pos)
+        if item is None:
+            return
+        menu = QMenu(self)
+        delete = menu.addAction(self.tr("Delete"))
+        if menu.exec(self.saved_list.viewport().mapToGlobal(pos)) is delete:
+            try:
+                saved_searches.delete_saved_search(self.db, item.data(Qt.ItemDataRole.UserRole).id)
+            except AesError as exc:
+                show_error(self, exc)
+            self._reload_saved_searches()
+
     # -- navigation ------------------------------------------------------------------------------
     def _on_tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         session_id = self.session_model.session_id_of(current)
-        query = DossierQuery(
-            session_id=session_id,
-            text=self.quick_filter.text(),
-            sort=self.dossier_model.query.sort,
-            descending=self.dossier_model.query.descending,
-        )
+        self.search_panel.set_session(session_id)
+        query = self.current_query(session_id)
         if query != self.dossier_model.query:
             self.dossier_model.set_query(query)
         if current.data(NodeKindRole) == AGENDA_NODE:
@@ -195,24 +356,14 @@ class MainWindow(QMainWindow):
             return
         self.table.clearSelection()
         self.panel.show_dossier(None)
-
-    def _apply_filter(self) -> None:
-        selected = self.panel.dossier_id
-        query = DossierQuery(
-            session_id=self.dossier_model.query.session_id,
-            text=self.quick_filter.text(),
-            sort=self.dossier_model.query.sort,
-            descending=self.dossier_model.query.descending,
-        )
-        self.dossier_model.set_query(query)
-        if selected is not None and self.dossier_model.row_of(selected) is not None:
-            self.select_dossier(selected)
+        self.history.visit(Place(session_id=session_id))
 
     def _on_table_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         dossier_id = self.dossier_model.id_at(current.row()) if current.isValid() else None
         self.panel.show_dossier(dossier_id)
         if dossier_id is not None:
             self.settings.setValue("state/last_dossier", dossier_id)
+            self.history.visit(Place(session_id=self.current_session_id(), dossier_id=dossier_id))
 
     def select_session(self, session_id: int | None) -> None:
         index = (
@@ -236,18 +387,90 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
 
+    def show_dossier(self, dossier_id: int, session_id: int | None = None) -> bool:
+        """Bring a dossier into view: its session in the tree, filters cleared if they hide it."""
+        if self.panel.dossier_id == dossier_id:
+            return True
+        if self.dossier_model.row_of(dossier_id) is None:
+            if session_id is None:
+                found = dossier_rows(self.db, [dossier_id]).get(dossier_id)
+                if found is None:
+                    return False
+                session_id = found.session_id
+            if self.current_session_id() not in (None, session_id):
+                self._pending_dossier = dossier_id
+                self.select_session(session_id)
+            if self.dossier_model.row_of(dossier_id) is None:
+                self.clear_filters()
+                self.dossier_model.set_query(self.current_query(self.current_session_id()))
+        return self.select_dossier(dossier_id)
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Open what a search hit points to: its dossier, and its document at the passage."""
+        self.show_dossier(hit.dossier_id)
+        if hit.document_id is not None:
+            self.open_document(hit.document_id, block_id=hit.block_id)
+
+    def open_document(self, document_id: int, *, block_id: int | None = None) -> None:
+        """Show a document of the current dossier (the reader opens it at ``block_id``)."""
+        self.panel.select_document(document_id)
+        self.history.visit(
+            Place(
+                session_id=self.current_session_id(),
+                dossier_id=self.panel.dossier_id,
+                document_id=document_id,
+                block_id=block_id,
+            )
+        )
+
+    def go_back(self) -> None:
+        self._go(self.history.back())
+
+    def go_forward(self) -> None:
+        self._go(self.history.forward())
+
+    def _go(self, place: Place | None) -> None:
+        if place is None:
+            return
+        with self.history.restoring():
+            if place.dossier_id is None:
+                self.select_session(place.session_id)
+            else:
+                self.show_dossier(place.dossier_id, place.session_id)
+                if place.document_id is not None:
+                    self.panel.select_document(place.document_id)
+
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+
     def current_session_id(self) -> int | None:
         return self.session_model.session_id_of(self.tree.currentIndex())
+
+    def on_change(self, change: Change) -> None:
+        """Refresh what an edit made stale (announced once, on the GUI thread)."""
+        if change.everything or change.sessions:
+            self.reload()
+            return
+        if change.dossiers:
+            self.dossier_model.invalidate_rows(set(change.dossiers))
+        if self.panel.dossier_id is not None and (
+            self.panel.dossier_id in change.dossiers or change.documents
+        ):
+            self.panel.show_dossier(self.panel.dossier_id)
 
     def reload(self) -> None:
         session_id = self.current_session_id()
         dossier_id = self.panel.dossier_id
         self.session_model.reload()
+        self.filter_bar.set_tags(all_tags(self.db))
         self._pending_dossier = dossier_id
-        self.select_session(session_id)
-        self.dossier_model.refresh()
-        if dossier_id is not None:
-            self.select_dossier(dossier_id)
+        with self.history.restoring():
+            self.select_session(session_id)
+            self.dossier_model.refresh()
+            if dossier_id is not None:
+                self.select_dossier(dossier_id)
+        self._reload_saved_searches()
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%n dossier(s)", "", self.dossier_model.rowCount()))
@@ -258,7 +481,11 @@ class MainWindow(QMainWindow):
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        for key, widget in (("window/state", self), ("window/splitter", self.splitter)):
+        for key, widget in (
+            ("window/state", self),
+            ("window/splitter", self.splitter),
+            ("window/sidebar", self.sidebar_splitter),
+        ):
             value = s.value(key)
             if isinstance(value, QByteArray):
                 widget.restoreState(value)
@@ -284,6 +511,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/sidebar", self.sidebar_splitter.saveState())
         s.setValue("window/dossier_header", self.table.horizontalHeader().saveState())
         s.setValue("state/last_session", self.current_session_id() or 0)
         if self.panel.dossier_id is not None:

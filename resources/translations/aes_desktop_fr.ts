@@ -135,6 +135,42 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Kind</source>
+        <extracomment>Query field → vocabulary, in display order.</extracomment>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Toutes les étiquettes</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>In preparation</source>
@@ -400,6 +436,42 @@
         <translation>&amp;Filtrer les dossiers</translation>
     </message>
     <message>
+        <source>Saved searches and filters</source>
+        <translation>Recherches et filtres enregistrés</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <source>Save search or filters…</source>
+        <translation>Enregistrer la recherche ou les filtres…</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
         <source>&amp;Reload</source>
         <translation>&amp;Actualiser</translation>
     </message>
@@ -431,6 +503,18 @@
         <source>&lt;b&gt;AES Dossiers&lt;/b&gt; {version}&lt;br&gt;Preparing the dossiers of the Council of Ministers of the Confederation of Sahel States, offline.&lt;br&gt;&lt;br&gt;Database: {db}</source>
         <translation>&lt;b&gt;AES Dossiers&lt;/b&gt; {version}&lt;br&gt;Préparer hors ligne les dossiers du Conseil des ministres de la Confédération des États du Sahel.&lt;br&gt;&lt;br&gt;Base : {db}</translation>
     </message>
+    <message>
+        <source>Save search</source>
+        <translation>Enregistrer la recherche</translation>
+    </message>
+    <message>
+        <source>Name of the saved search or filters:</source>
+        <translation>Nom de la recherche ou des filtres enregistrés :</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
     <message numerus="yes">
         <source>%n dossier(s)</source>
         <translation>
@@ -460,6 +544,71 @@
     <message>
         <source>An unexpected error occurred; nothing was changed. Details: {error}</source>
         <translation>Une erreur inattendue s&apos;est produite ; rien n&apos;a été modifié. Détail : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search: words, &quot;exact phrase&quot;, -excluded</source>
+        <translation>Rechercher : mots, « phrase exacte » entre guillemets, -exclu</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <source>Dossier metadata</source>
+        <translation>Fiches des dossiers</translation>
+    </message>
+    <message>
+        <source>Current session only</source>
+        <translation>Session courante seulement</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (best {n} shown)</source>
+        <translation> (les {n} meilleurs affichés)</translation>
+    </message>
+    <message>
+        <source>No result.</source>
+        <translation>Aucun résultat.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>{ref} — {title} ({count})</source>
+        <translation>{ref} — {title} ({count})</translation>
+    </message>
+    <message>
+        <source>Dossier metadata</source>
+        <translation>Fiches des dossiers</translation>
+    </message>
+    <message>
+        <source>Annotation — {title}</source>
+        <translation>Annotation — {title}</translation>
     </message>
 </context>
 <context>

@@ -183,5 +183,15 @@ class DossierPanel(QScrollArea):
         self.documents.resizeColumnToContents(1)
         self.documents.resizeColumnToContents(2)
 
+    def select_document(self, document_id: int) -> bool:
+        """Select a document in the list (the reader, when open, follows the selection)."""
+        for i in range(self.documents.topLevelItemCount()):
+            item = self.documents.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == document_id:
+                self.documents.setCurrentItem(item)
+                self.documents.scrollToItem(item)
+                return True
+        return False
+
     def _on_document_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         self.documentActivated.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))

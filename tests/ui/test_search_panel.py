@@ -1,0 +1,79 @@
+"""The search panel in the main window: as-you-type, grouped hits, opening a hit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from aes_desktop.core.search import SearchHit
+from aes_desktop.ui.main_window import MainWindow
+from aes_desktop.ui.widgets.search_panel import HitRole, SearchResultsModel
+
+
+def test_ctrl_f_search_and_open_hit(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    panel = window.search_panel
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.sidebar.currentWidget() is panel
+    assert panel.box.hasFocus()
+    with qtbot.waitSignal(panel.searchFinished, timeout=5000) as finished:
+        qtbot.keyClicks(panel.box, "passeport confederal")  # QTest types ASCII only
+    assert finished.args[0] > 0
+    model = panel.model
+    assert model.rowCount() >= 1
+    group = model.index(0, 0)
+    assert "CM-2025-01/D" in group.data()
+    first = model.index(0, 0, group)
+    hit = first.data(HitRole)
+    assert isinstance(hit, SearchHit)
+    assert any("passeport" in hit.snippet[a:b].lower() for a, b in hit.marks)
+    # Opening the hit brings its dossier into view (even from another filter state).
+    window.quick_filter.setText("zzz-aucun-dossier")
+    qtbot.waitUntil(lambda: window.dossier_model.rowCount() == 0, timeout=2000)
+    panel.results.setCurrentIndex(first)
+    panel.results.activated.emit(first)
+    assert window.panel.dossier_id == hit.dossier_id
+    if hit.document_id is not None:
+        item = window.panel.documents.currentItem()
+        assert item is not None and item.data(0, Qt.ItemDataRole.UserRole) == hit.document_id
+
+
+def test_superseded_query_does_not_overwrite_newer_results(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    panel = window.search_panel
+    panel.box.setText("passeport")
+    panel.run_now()
+    panel.box.setText("bamanankan")
+    with qtbot.waitSignal(panel.searchFinished, timeout=5000):
+        panel.run_now()
+    qtbot.wait(200)  # the first query, if it completed, must not replace these results
+    snippets = [
+        panel.model.index(r, 0, panel.model.index(g, 0)).data(HitRole).snippet.lower()
+        for g in range(panel.model.rowCount())
+        for r in range(panel.model.rowCount(panel.model.index(g, 0)))
+    ]
+    assert snippets and all("bamanankan" in s for s in snippets)
+
+
+def test_scopes_and_empty_query(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    panel = window.search_panel
+    for scope, check in panel.scopes.items():
+        check.setChecked(scope.value == "dossier")
+    panel.box.setText("protocole")
+    with qtbot.waitSignal(panel.searchFinished, timeout=5000):
+        panel.run_now()
+    kinds = {
+        panel.model.index(0, 0, panel.model.index(g, 0)).data(HitRole).kind.value
+        for g in range(panel.model.rowCount())
+    }
+    assert kinds == {"dossier"}
+    panel.box.setText('  "  ')
+    with qtbot.waitSignal(panel.searchFinished, timeout=5000) as done:
+        panel.run_now()
+    assert done.args[0] == 0 and panel.model.rowCount() == 0
+
+
+def test_results_model(qtmodeltester, app, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from aes_desktop.core.search import search
+
+    model = SearchResultsModel()
+    model.set_hits(search(demo_db, "sécurité"))
+    assert model.rowCount() > 1
+    qtmodeltester.check(model)
