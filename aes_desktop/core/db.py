@@ -19,19 +19,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from aes_desktop.core.errors import DatabaseOpenError, SchemaTooNewError
 from aes_desktop.core.textfold import fold
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -51,7 +50,12 @@ def register_sql_function(name: str, n_args: int, func: Callable[..., Any]) -> N
         SQL_FUNCTIONS.append((name, n_args, func))
 
 
+VERSIONS_DIR = Path(__file__).resolve().parent / "migrations" / "versions"
+
+
 def alembic_config(url: str | URL | None = None) -> Config:
+    from alembic.config import Config  # Alembic takes ~0.3 s to import: only when migrating
+
     cfg = Config()
     cfg.set_main_option("script_location", MIGRATIONS_LOCATION)
     if url is not None:
@@ -62,16 +66,19 @@ def alembic_config(url: str | URL | None = None) -> Config:
     return cfg
 
 
+def known_revisions() -> list[str]:
+    """Revision ids of the migrations this code carries, oldest first.
+
+    Revision files are named after their id (``0002_search_index.py``) and numbered, so the
+    list comes from the folder without importing Alembic (a test checks that it matches
+    Alembic's own view of the chain).
+    """
+    return sorted(p.stem for p in VERSIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.py"))
+
+
 def head_revision() -> str:
     """The newest schema revision this version of the code knows."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return known_revisions()[-1]
 
 
 @dataclass(frozen=True)
@@ -283,7 +290,9 @@ class Database:
 
     def current_revision(self) -> str | None:
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -379,6 +388,8 @@ def upgrade(database: Database, revision: str = "head") -> None:
     with engine.connect() as conn:
         conn.execution_options(aes_write=True, aes_migration=True)
         with conn.begin():
+            from alembic import command
+
             cfg = alembic_config()
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, revision)

@@ -634,8 +634,12 @@ def _build(
                 annotation_total += 1
                 pick = rng.randrange(len(parsed))
                 text = parsed[pick].text
+                # Whole words, as a user's selection would be.
                 start_at = rng.randrange(max(1, len(text) - 40))
+                start_at = text.rfind(" ", 0, start_at) + 1
                 end_at = min(len(text), start_at + rng.randint(12, 60))
+                space = text.find(" ", end_at)
+                end_at = len(text) if space < 0 else space
                 kind_a = rng.choice(list(AnnotationKind))
                 annotations.append(
                     (

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -25,7 +26,7 @@ from sqlalchemy.orm import Session
 from aes_desktop.core.db import Database
 from aes_desktop.core.errors import AesError
 from aes_desktop.core.jobs import Job, JobCancelledError
-from aes_desktop.core.textfold import fold, fold_char, fold_with_offsets
+from aes_desktop.core.textfold import fold, fold_full, fold_with_offsets
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 16
@@ -33,7 +34,7 @@ MAX_TERMS = 16
 #: found in 100 000 passages would take over a second to rank. When a query matches more rows
 #: than this, only the newest RANK_WINDOW matching rows (highest rowids: the most recently added
 #: text) are ranked; a more precise query ranks everything it matches.
-RANK_WINDOW = 1000
+RANK_WINDOW = 600
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -78,6 +79,53 @@ class ParsedQuery:
         return expression
 
 
+#: French function words: left out of an unquoted query that has other words (they match almost
+#: every passage, add nothing to the ranking and make it slow); kept inside quoted phrases.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "au",
+        "aux",
+        "avec",
+        "ce",
+        "ces",
+        "d",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "elle",
+        "en",
+        "et",
+        "il",
+        "l",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "leurs",
+        "n",
+        "ne",
+        "ou",
+        "par",
+        "pas",
+        "pour",
+        "qu",
+        "que",
+        "qui",
+        "s",
+        "sa",
+        "se",
+        "ses",
+        "son",
+        "sur",
+        "un",
+        "une",
+        "y",
+    ]
+)
+
+
 def _fts_term(term: Term, completions: dict[str, list[str]]) -> str:
     if term.prefix and len(term.words) == 1 and completions.get(term.words[0]):
         return "(" + " OR ".join(f'"{word}"' for word in completions[term.words[0]]) + ")"
@@ -85,8 +133,7 @@ def _fts_term(term: Term, completions: dict[str, list[str]]) -> str:
 
 
 def _words(fragment: str) -> tuple[str, ...]:
-    folded = "".join(fold_char(ch) for ch in fragment)
-    return tuple(_WORD.findall(folded))
+    return tuple(_WORD.findall(fold_full(fragment)))
 
 
 MAX_COMPLETIONS = 24
@@ -138,6 +185,11 @@ def parse_query(query: str, *, prefix_last: bool = True) -> ParsedQuery | None:
         negated = m.group(3) == "-" and any(not t.negated for t in terms)
         for word in _words(m.group(4)):
             terms.append(Term((word,), negated=negated))
+    meaningful = [t for t in terms if len(t.words) > 1 or t.words[0] not in STOPWORDS]
+    if any(not t.negated for t in meaningful):
+        # The last word may still be typed (prefix), so it stays even if it is a stopword so far.
+        last = terms[-1] if terms else None
+        terms = [t for t in terms if t in meaningful or t is last]
     terms = terms[:MAX_TERMS]
     if not any(not t.negated for t in terms):
         return None
@@ -201,18 +253,25 @@ class _Found:
 def find_marks(original: str, query: ParsedQuery) -> list[tuple[int, int]]:
     """Spans of ``original`` matched by the query's positive terms (folded comparison)."""
     folded, offsets = fold_with_offsets(original)
-    tokens = [
-        (m.group(0), offsets[m.start()], offsets[m.end() - 1] + 1) for m in _WORD.finditer(folded)
-    ]
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(folded)]
+    words = [folded[a:b] for a, b in spans]
+    if offsets is not None:
+        spans = [(offsets[a], offsets[b - 1] + 1) for a, b in spans]
     marks: list[tuple[int, int]] = []
     for term in query.positive:
-        n = len(term.words)
-        for i in range(len(tokens) - n + 1):
-            ok = all(tokens[i + k][0] == term.words[k] for k in range(n - 1))
-            last = tokens[i + n - 1][0]
-            ok = ok and (last.startswith(term.words[-1]) if term.prefix else last == term.words[-1])
-            if ok:
-                marks.append((tokens[i][1], tokens[i + n - 1][2]))
+        first, last, n = term.words[0], term.words[-1], len(term.words)
+        middle = list(term.words[1:-1])
+        for i in range(len(words) - n + 1):
+            if n == 1:
+                word = words[i]
+                if word == first or (term.prefix and word.startswith(first)):
+                    marks.append(spans[i])
+                continue
+            if words[i] != first or words[i + 1 : i + n - 1] != middle:
+                continue
+            end_word = words[i + n - 1]
+            if end_word == last or (term.prefix and end_word.startswith(last)):
+                marks.append((spans[i][0], spans[i + n - 1][1]))
     marks.sort()
     merged: list[tuple[int, int]] = []
     for a, b in marks:
@@ -229,6 +288,12 @@ def make_snippet(
     """A window of about ``width`` characters around the densest group of matches."""
     flat = " ".join(original.split())
     marks = find_marks(flat, query)
+    return _snippet(flat, marks, width)
+
+
+def _snippet(
+    flat: str, marks: list[tuple[int, int]], width: int = 200
+) -> tuple[str, tuple[tuple[int, int], ...]]:
     if len(flat) <= width:
         return flat, tuple(marks)
     if not marks:
@@ -283,35 +348,49 @@ def search(
     if not db.target.is_sqlite:
         raise AesError("La recherche plein texte n'est disponible que sur une base SQLite.")
     wanted = set(scopes)
-    hits: list[SearchHit] = []
     with db.read() as s:
-        remove = job.on_cancel(_raw(s).interrupt) if job is not None else None
-        try:
-            if job is not None:
-                job.check()
-            expand = {
-                t.words[0]: completions(s, t.words[0])
-                for t in parsed.terms
-                if t.prefix and len(t.words) == 1
-            }
-            match = parsed.fts(expand)
-            if Scope.DOCUMENTS in wanted:
-                hits += _search_blocks(s, match, parsed, limit, session_id)
-            if Scope.ANNOTATIONS in wanted:
-                hits += _search_annotations(s, match, parsed, limit, viewer_id, session_id)
-            if Scope.DOSSIERS in wanted:
-                hits += _search_dossiers(s, match, parsed, limit, session_id)
-        except OperationalError as exc:
-            if job is not None and job.cancelled:
-                raise JobCancelledError from exc
-            raise
-        finally:
-            if remove is not None:
-                remove()
+        expand = {
+            t.words[0]: completions(s, t.words[0])
+            for t in parsed.terms
+            if t.prefix and len(t.words) == 1
+        }
+    match = parsed.fts(expand)
+
+    def run(scope: Scope) -> list[SearchHit]:
+        with db.read() as s:
+            remove = job.on_cancel(_raw(s).interrupt) if job is not None else None
+            try:
+                if job is not None:
+                    job.check()
+                if scope is Scope.DOCUMENTS:
+                    return _search_blocks(s, match, parsed, limit, session_id)
+                if scope is Scope.ANNOTATIONS:
+                    return _search_annotations(s, match, parsed, limit, viewer_id, session_id)
+                return _search_dossiers(s, match, parsed, limit, session_id)
+            except OperationalError as exc:
+                if job is not None and job.cancelled:
+                    raise JobCancelledError from exc
+                raise
+            finally:
+                if remove is not None:
+                    remove()
+
+    # Scopes run side by side on their own connections: SQLite releases the GIL while it
+    # works, so the two cores of a modest laptop share the ranking.
+    ordered = [
+        scope for scope in (Scope.DOCUMENTS, Scope.ANNOTATIONS, Scope.DOSSIERS) if scope in wanted
+    ]
+    futures = [_POOL.submit(run, scope) for scope in ordered[1:]]
+    hits = run(ordered[0]) if ordered else []
+    for future in futures:
+        hits += future.result()
     if job is not None:
         job.check()
     hits.sort(key=lambda h: h.score)
     return hits[:limit]
+
+
+_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="aes-search")
 
 
 def _window_floor(s: Session, table: str, match: str) -> int | None:
@@ -434,8 +513,13 @@ def _search_annotations(
         ref,
         dtitle,
     ) in ranked:
-        source = body if find_marks(body, parsed) or not quote else quote
-        snippet, marks = make_snippet(source, parsed)
+        flat = " ".join(body.split())
+        found = find_marks(flat, parsed)
+        source = "body"
+        if not found and quote:
+            flat, source = " ".join(quote.split()), "quote"
+            found = find_marks(flat, parsed)
+        snippet, marks = _snippet(flat, found)
         hits.append(
             SearchHit(
                 Scope.ANNOTATIONS,
@@ -450,7 +534,7 @@ def _search_annotations(
                 version_id=version_id,
                 block_id=block_id,
                 annotation_id=aid,
-                field="body" if source is body else "quote",
+                field=source,
             )
         )
     return hits
@@ -473,10 +557,14 @@ def _search_dossiers(
     ).all()
     hits = []
     for did, score, ref, title, summary in ranked:
-        source = next(
-            (v for v in (title, summary, ref) if v and find_marks(v, parsed)), summary or title
-        )
-        snippet, marks = make_snippet(source, parsed)
+        flat, found = " ".join((summary or title).split()), []
+        for value in (title, summary, ref):
+            candidate = " ".join((value or "").split())
+            found = find_marks(candidate, parsed) if candidate else []
+            if found:
+                flat = candidate
+                break
+        snippet, marks = _snippet(flat, found)
         hits.append(SearchHit(Scope.DOSSIERS, score, did, ref, title, snippet, marks))
     return hits
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from aes_desktop import __version__
 from aes_desktop.core.db import Database, open_database
-from aes_desktop.core.demo import seed_if_new
 from aes_desktop.core.errors import AesError
 from aes_desktop.core.paths import DB_ENV_VAR, AppPaths
 from aes_desktop.core.resources import resource_path
@@ -87,6 +86,8 @@ def run(db: str | None = None, data_dir: str | None = None, lang: str | None = N
         if location == str(paths.default_db):
             # Only the app's own default database gets the demo on first run; a file the user
             # names is theirs.
+            from aes_desktop.core.demo import seed_if_new
+
             seed_if_new(database)
         window = MainWindow(database, settings)
         window.show()

@@ -188,3 +188,14 @@ def test_older_database_is_copied_aside_then_upgraded(tmp_path: Path) -> None:
     finally:
         db.close()
     assert digest(path) != before
+
+
+def test_revision_files_match_alembic_chain() -> None:
+    from alembic.script import ScriptDirectory
+
+    from aes_desktop.core.db import alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    chain = [rev.revision for rev in script.walk_revisions()][::-1]  # oldest first
+    assert known_revisions() == chain
+    assert head_revision() == script.get_current_head()

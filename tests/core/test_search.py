@@ -252,6 +252,17 @@ def test_parse_query() -> None:
     assert parsed.terms[-1].prefix
     assert parsed.fts() == '"securite" AND "passeport confederal" AND "ken"* NOT "retard"'
     assert parse_query("* ( ) :") is None
+    # Function words are dropped from loose words, kept in phrases and when alone.
+    loose = parse_query("Collège des chefs d'État")
+    assert loose is not None and [t.words for t in loose.terms] == [
+        ("college",),
+        ("chefs",),
+        ("etat",),
+    ]
+    quoted = parse_query('"chefs d\'État"')
+    assert quoted is not None and quoted.terms[0].words == ("chefs", "d", "etat")
+    alone = parse_query("de la ")
+    assert alone is not None and len(alone.terms) == 2
     assert parse_query("-seul") is not None  # a lone exclusion is read as a word
 
 
@@ -260,3 +271,16 @@ def test_fold() -> None:
         "NGaniya nyogon Bangare daya kasa yanci oeuvre"
     )
     assert fold(None) == ""
+
+
+def test_fold_with_offsets_maps_back_to_the_original() -> None:
+    from aes_desktop.core.textfold import fold_with_offsets
+
+    folded, offsets = fold_with_offsets("Défense ɛ ƙ")
+    assert folded == "defense e k" and offsets is None  # one for one: same offsets
+    text = "Ŋaniya œuvre الْكُونْ"
+    folded, offsets = fold_with_offsets(text)
+    assert folded.startswith("nganiya oeuvre ")
+    assert offsets is not None and len(offsets) == len(folded)
+    assert text[offsets[folded.index("oeuvre")]] == "œ"
+    assert "\u064e" not in folded  # Arabic marks dropped

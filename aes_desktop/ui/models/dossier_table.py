@@ -8,6 +8,7 @@ painted. Anchors: Anki's browser table model, calibre's ``db/view.py``.
 from __future__ import annotations
 
 from collections import OrderedDict
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -43,7 +44,7 @@ COLUMNS: list[tuple[str, str]] = [
 COL_REFERENCE, COL_TITLE, COL_KIND, COL_DOMAIN, COL_STATE, COL_STATUS, COL_CLASS = range(7)
 COL_DUE, COL_DOCS, COL_ANNOTATIONS = 7, 8, 9
 
-PAGE = 200  # rows fetched around a missing one
+PAGE = 120  # rows fetched around a missing one (a screenful is ~40)
 CACHE_LIMIT = 5000  # rows kept; the oldest are dropped beyond this
 
 
@@ -53,7 +54,8 @@ class DossierTableModel(QAbstractTableModel):
         self._db = db
         self._query = DossierQuery()
         self._ids: list[int] = []
-        self._cache: OrderedDict[int, DossierRow] = OrderedDict()
+        self._cache: OrderedDict[int, tuple[DossierRow, tuple[Any, ...]]] = OrderedDict()
+        self._labels: dict[tuple[type, str], str] = {}
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -138,6 +140,11 @@ class DossierTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def row_data(self, row: int) -> DossierRow | None:
+        cached = self._cached(row)
+        return cached[0] if cached else None
+
+    def _cached(self, row: int) -> tuple[DossierRow, tuple[Any, ...]] | None:
+        """The row and its display values, fetching the page around it on a miss."""
         dossier_id = self.id_at(row)
         if dossier_id is None:
             return None
@@ -146,26 +153,48 @@ class DossierTableModel(QAbstractTableModel):
             return cached
         start = max(0, row - PAGE // 4)
         page = [i for i in self._ids[start : start + PAGE] if i not in self._cache]
-        self._cache.update(dossier_rows(self._db, page))
+        for fetched_id, fetched in dossier_rows(self._db, page).items():
+            self._cache[fetched_id] = (fetched, self._display_values(fetched))
         while len(self._cache) > CACHE_LIMIT:
             self._cache.popitem(last=False)
         return self._cache.get(dossier_id)
 
+    def _label(self, value: StrEnum) -> str:
+        key = (type(value), value.value)
+        text = self._labels.get(key)
+        if text is None:
+            text = self._labels[key] = label(value)
+        return text
+
+    def _display_values(self, row: DossierRow) -> tuple[Any, ...]:
+        # Computed once per row: painting asks for every cell many times over.
+        return (
+            row.reference,
+            row.title,
+            self._label(row.kind),
+            self._label(row.domain),
+            row.lead_state.value,
+            self._label(row.status),
+            self._label(row.classification),
+            row.due_date.strftime("%d/%m/%Y") if row.due_date else "",
+            row.document_count,
+            row.annotation_count,
+        )
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == IdRole:
-            return self.id_at(index.row())
-        if role not in _ROLES:
-            return None
-        row = self.row_data(index.row())
-        if row is None:
-            return None
-        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, column)
+            cached = self._cached(index.row()) if index.isValid() else None
+            return cached[1][index.column()] if cached else None
+        if role == IdRole:
+            return self.id_at(index.row()) if index.isValid() else None
+        if role not in _OTHER_ROLES or not index.isValid():
+            return None
+        cached = self._cached(index.row())
+        if cached is None:
+            return None
+        row, column = cached[0], index.column()
         if role == SortRole:
-            return _sort_value(row, column)
+            return _sort_value(row, column, cached[1])
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
             return row.title
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -176,45 +205,21 @@ class DossierTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and column == COL_REFERENCE:
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_DOCS, COL_ANNOTATIONS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         return None
 
 
-_ROLES = {
-    Qt.ItemDataRole.DisplayRole,
+_OTHER_ROLES = {
     Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.ForegroundRole,
     Qt.ItemDataRole.FontRole,
     Qt.ItemDataRole.TextAlignmentRole,
     SortRole,
 }
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _display(row: DossierRow, column: int) -> Any:
-    if column == COL_REFERENCE:
-        return row.reference
-    if column == COL_TITLE:
-        return row.title
-    if column == COL_KIND:
-        return label(row.kind)
-    if column == COL_DOMAIN:
-        return label(row.domain)
-    if column == COL_STATE:
-        return row.lead_state.value
-    if column == COL_STATUS:
-        return label(row.status)
-    if column == COL_CLASS:
-        return label(row.classification)
-    if column == COL_DUE:
-        return row.due_date.strftime("%d/%m/%Y") if row.due_date else ""
-    if column == COL_DOCS:
-        return row.document_count
-    if column == COL_ANNOTATIONS:
-        return row.annotation_count
-    return None
-
-
-def _sort_value(row: DossierRow, column: int) -> Any:
+def _sort_value(row: DossierRow, column: int, display: tuple[Any, ...]) -> Any:
     if column == COL_DUE:
         return row.due_date.isoformat() if row.due_date else ""
-    return _display(row, column)
+    return display[column]
