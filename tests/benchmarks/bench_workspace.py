@@ -12,6 +12,7 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 
@@ -77,7 +78,10 @@ def measure_table(db_path: str) -> dict[str, float]:
     from tests.benchmarks.common import current_rss_mb, stopwatch
 
     app = QApplication.instance() or QApplication([])
-    settings = QSettings(os.devnull, QSettings.Format.IniFormat)
+    # A real scratch file: QSettings saves by writing a temporary file and renaming it over the
+    # target, which would replace a device such as /dev/null with a plain file.
+    settings_dir = tempfile.mkdtemp(prefix="aes-bench-")
+    settings = QSettings(os.path.join(settings_dir, "settings.ini"), QSettings.Format.IniFormat)
     configure_application(app, settings, "fr")  # type: ignore[arg-type]
     db = open_database(db_path)
     window = MainWindow(db, settings)
@@ -143,8 +147,6 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=5, help="démarrages mesurés (défaut : 5)")
     args = parser.parse_args(argv)
     db_path = str(scale_db(args.db))
-    import tempfile
-
     with tempfile.TemporaryDirectory() as data_dir:
         measure_startup(db_path, 1, data_dir)  # warm the OS cache, as a second start would be
         startup = measure_startup(db_path, args.runs, data_dir)

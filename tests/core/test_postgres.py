@@ -1,0 +1,214 @@
+"""The same models and services on a real PostgreSQL server (a shared ministry server).
+
+A throw-away PostgreSQL 15 cluster is started for the module in a temporary folder, as the
+``postgres`` user when the tests run as root (PostgreSQL refuses to run as root). Without the
+server binaries the tests are skipped, and say why.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from aes_desktop.core.db import Database, head_revision, open_database
+from aes_desktop.core.enums import (
+    AnnotationKind,
+    Domain,
+    DossierKind,
+    DossierStatus,
+    SessionStatus,
+    State,
+    Visibility,
+)
+from aes_desktop.core.errors import ConflictError, SchemaTooNewError, ValidationError
+from aes_desktop.core.services import annotation, documents, dossiers, people, sessions
+from aes_desktop.core.services.audit import verify_chain
+from aes_desktop.core.services.info import database_info
+from aes_desktop.core.textblocks import parse_structured_text
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _as_pg_user(cmd: list[str]) -> list[str]:
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *cmd]
+    return cmd
+
+
+@pytest.fixture(scope="module")
+def pg_url() -> Iterator[str]:
+    if not (PG_BIN / "initdb").exists():
+        pytest.skip("PostgreSQL 15 server binaries absent (/usr/lib/postgresql/15/bin)")
+    if os.geteuid() == 0 and shutil.which("runuser") is None:
+        pytest.skip("running as root without runuser: cannot start PostgreSQL")
+    # Not under pytest's tmp folder: that one is private to root and postgres could not enter it.
+    base = Path(tempfile.mkdtemp(prefix="aes-pg-"))
+    data = base / "data"
+    if os.geteuid() == 0:
+        shutil.chown(base, "postgres", "postgres")
+    port = _free_port()
+    subprocess.run(
+        _as_pg_user(
+            [str(PG_BIN / "initdb"), "-D", str(data), "-U", "aes", "-A", "trust", "-E", "UTF8"]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        _as_pg_user(
+            [
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(data),
+                "-o",
+                f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off",
+                "-l",
+                str(base / "log"),
+                "-w",
+                "start",
+            ]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    try:
+        subprocess.run(
+            _as_pg_user(
+                [str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "aes", "aes"]
+            ),
+            check=True,
+            capture_output=True,
+        )
+        yield f"postgresql+psycopg://aes@127.0.0.1:{port}/aes"
+    finally:
+        subprocess.run(
+            _as_pg_user([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+            check=False,
+            capture_output=True,
+        )
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def pg_db(pg_url: str) -> Iterator[Database]:
+    db = open_database(pg_url)
+    yield db
+    db.close()
+
+
+def test_migrations_run_to_head(pg_db: Database) -> None:
+    assert pg_db.current_revision() == head_revision()
+    assert pg_db.target.path is None and not pg_db.target.is_sqlite
+
+
+def test_services_on_postgres(pg_db: Database) -> None:
+    db = pg_db
+    sid = sessions.create_session(
+        db,
+        sessions.SessionInput(
+            reference="CM-2026-PG",
+            body="Conseil des ministres",
+            title="Session sur serveur partagé",
+            start_date=date(2026, 3, 1),
+            status=SessionStatus.OPEN,
+        ),
+    ).id
+    did = dossiers.create_dossier(
+        db,
+        sid,
+        dossiers.DossierInput(
+            reference="CM-2026-PG/D01",
+            title="Protocole additionnel relatif à l'énergie",
+            kind=DossierKind.PROTOCOL,
+            domain=Domain.DEVELOPMENT,
+            lead_state=State.NE,
+            tags=("énergie", "ɲɔgɔndɛmɛ"),
+        ),
+    )
+    doc = documents.add_document(db, did, "Projet de protocole")
+    version = documents.add_version(
+        db, doc, parse_structured_text("# Projet\n\nArticle 1 : Objet\nLe réseau ƙasashe.")
+    )
+    author = people.create_person(db, "Aminata Koné", "MAE", State.ML).id
+    annotation.create_by_quote(
+        db,
+        version_id=version.id,
+        quote="réseau",
+        author_id=author,
+        data=annotation.AnnotationInput(AnnotationKind.NOTE, "Vérifier", Visibility.SHARED),
+    )
+    detail = dossiers.get_dossier(db, did)
+    assert detail.tags == ("énergie", "ɲɔgɔndɛmɛ")
+    assert detail.row.annotation_count == 1
+    first = detail.row_version
+    dossiers.update_dossier(
+        db,
+        did,
+        dossiers.DossierInput(
+            reference="CM-2026-PG/D01",
+            title=detail.row.title,
+            kind=DossierKind.PROTOCOL,
+            domain=Domain.DEVELOPMENT,
+            lead_state=State.NE,
+            status=DossierStatus.UNDER_REVIEW,
+            tags=detail.tags,
+        ),
+        expected_version=first,
+    )
+    with pytest.raises(ConflictError):
+        dossiers.update_dossier(
+            db,
+            did,
+            dossiers.DossierInput(
+                reference="CM-2026-PG/D01",
+                title="Écrasement",
+                kind=DossierKind.PROTOCOL,
+                domain=Domain.DEVELOPMENT,
+                lead_state=State.NE,
+            ),
+            expected_version=first,
+        )
+    with pytest.raises(ValidationError):
+        dossiers.create_dossier(
+            db,
+            sid,
+            dossiers.DossierInput(
+                reference="CM-2026-PG/D01",
+                title="Doublon",
+                kind=DossierKind.OTHER,
+                domain=Domain.OTHER,
+                lead_state=State.AES,
+            ),
+        )
+    info = database_info(db)
+    assert info["dossiers"]["protocol"] == 1 and info["annotations"] == 1
+    assert verify_chain(db) == []
+
+
+def test_newer_schema_on_server_is_refused(pg_url: str, pg_db: Database) -> None:
+    from sqlalchemy import text
+
+    with pg_db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    try:
+        with pytest.raises(SchemaTooNewError):
+            open_database(pg_url)
+    finally:
+        with pg_db.engine.begin() as conn:
+            conn.execute(
+                text("UPDATE alembic_version SET version_num = :v"), {"v": head_revision()}
+            )
