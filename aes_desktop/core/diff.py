@@ -48,9 +48,13 @@ MERGE_CONTAINMENT = 0.6
 # Above this many candidate pairs in one gap the alignment falls back to pairing in order (a
 # wholly rewritten 300-page text is not worth a quadratic search).
 MAX_GAP_CELLS = 250_000
+# Texts longer than this (both sides together) are compared sentence by sentence first.
+WHOLE_TEXT_CHARS = 4_000
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 _WORD = re.compile(r"\w+", re.UNICODE)
+# A sentence or a line with what ends it (punctuation and the spaces after it, or a newline).
+_SEGMENT = re.compile(r"[^.!?;:\n]*(?:[.!?;:]+\s*|\n\s*|$)")
 _ARTICLE_HEAD = re.compile(
     r"^\s*(?:article|art\.)\s+(premier|1er|\d+(?:\s*(?:bis|ter|quater))?)\b",
     re.IGNORECASE,
@@ -224,15 +228,79 @@ Tokens = list[tuple[str, int, int]]  # token, start, end
 
 
 def diff_words(old: str, new: str) -> WordDiff:
-    """Word-level comparison of two texts (spans cover both texts end to end)."""
+    """Word-level comparison of two texts (spans cover both texts end to end).
+
+    Long texts (a PDF page) compare sentences and lines first, then the words of the sentences
+    that differ: one sequence of all their words would take tens of milliseconds a page (the
+    matcher is quadratic in the worst case, and spaces are half the tokens).
+    """
     if old == new:
         return WordDiff(
             (Span(0, len(old), Op.EQUAL),) if old else (),
             (Span(0, len(new), Op.EQUAL),) if new else (),
         )
-    a, b = _tokens(old), _tokens(new)
-    matcher = SequenceMatcher(None, [t[0] for t in a], [t[0] for t in b], autojunk=False)
-    codes: list[Code] = list(matcher.get_opcodes())
+    old_spans: list[Span] = []
+    new_spans: list[Span] = []
+    if len(old) + len(new) <= WHOLE_TEXT_CHARS:
+        # An article or a paragraph: one word sequence gives the most natural reading.
+        _diff_region(old, 0, len(old), new, 0, len(new), old_spans, new_spans)
+        return WordDiff(_tidy(old, old_spans), _tidy(new, new_spans))
+    a_seg, b_seg = _segments(old), _segments(new)
+    matcher = SequenceMatcher(None, [x[0] for x in a_seg], [x[0] for x in b_seg], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        a0 = a_seg[i1][1] if i1 < len(a_seg) else len(old)
+        a1 = a_seg[i2 - 1][2] if i2 > i1 else a0
+        b0 = b_seg[j1][1] if j1 < len(b_seg) else len(new)
+        b1 = b_seg[j2 - 1][2] if j2 > j1 else b0
+        if tag == "equal":
+            old_spans.append(Span(a0, a1, Op.EQUAL))
+            new_spans.append(Span(b0, b1, Op.EQUAL))
+        else:
+            _diff_region(old, a0, a1, new, b0, b1, old_spans, new_spans)
+    return WordDiff(_tidy(old, old_spans), _tidy(new, new_spans))
+
+
+def _tidy(text: str, spans: list[Span]) -> tuple[Span, ...]:
+    return tuple(_trim(text, _shift_to_words(text, spans)))
+
+
+def _segments(text: str) -> Tokens:
+    return [(m.group(), m.start(), m.end()) for m in _SEGMENT.finditer(text) if m.group()]
+
+
+def _diff_region(
+    old: str,
+    a0: int,
+    a1: int,
+    new: str,
+    b0: int,
+    b1: int,
+    old_spans: list[Span],
+    new_spans: list[Span],
+) -> None:
+    """Word diff of ``old[a0:a1]`` against ``new[b0:b1]``, appended as spans."""
+    a = [(t, s + a0, e + a0) for t, s, e in _tokens(old[a0:a1])]
+    b = [(t, s + b0, e + b0) for t, s, e in _tokens(new[b0:b1])]
+    # Common head and tail first: the matcher then only sees what really differs.
+    head = 0
+    while head < len(a) and head < len(b) and a[head][0] == b[head][0]:
+        head += 1
+    tail = 0
+    while tail < len(a) - head and tail < len(b) - head and a[-1 - tail][0] == b[-1 - tail][0]:
+        tail += 1
+    matcher = SequenceMatcher(
+        None,
+        [t[0] for t in a[head : len(a) - tail]],
+        [t[0] for t in b[head : len(b) - tail]],
+        autojunk=False,
+    )
+    codes: list[Code] = []
+    if head:
+        codes.append(("equal", 0, head, 0, head))
+    for opcode, o1, o2, n1, n2 in matcher.get_opcodes():
+        codes.append((opcode, o1 + head, o2 + head, n1 + head, n2 + head))
+    if tail:
+        codes.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
     # Fold small equal islands between two changes into one change (see the module docstring).
     merged: list[Code] = []
     for k, code in enumerate(codes):
@@ -244,8 +312,6 @@ def diff_words(old: str, new: str) -> WordDiff:
             continue
         merged.append(code)
     _close_brackets(a, merged)
-    old_spans: list[Span] = []
-    new_spans: list[Span] = []
 
     def span(tokens: Tokens, lo: int, hi: int, op: Op, out: list[Span]) -> None:
         if lo < hi:
@@ -262,7 +328,6 @@ def diff_words(old: str, new: str) -> WordDiff:
         else:
             span(a, i1, i2, Op.REPLACE, old_spans)
             span(b, j1, j2, Op.REPLACE, new_spans)
-    return WordDiff(tuple(_trim(old, old_spans)), tuple(_trim(new, new_spans)))
 
 
 def _close_brackets(a: Tokens, codes: list[Code]) -> None:
@@ -279,6 +344,70 @@ def _close_brackets(a: Tokens, codes: list[Code]) -> None:
         codes[k] = (tag, i1, i2 + 1, j1, j2 + 1)
         codes[k + 1] = ("equal", n_i1 + 1, n_i2, n_j1 + 1, n_j2)
     codes[:] = [c for c in codes if not (c[0] == "equal" and c[1] == c[2])]
+
+
+def _shift_to_words(text: str, spans: list[Span]) -> list[Span]:
+    """Slide a pure insertion or deletion to where it reads best.
+
+    "A.\nB" → "A.\nC.\nB" can be told as inserting "C.\n" or ".\nC": both are right, the
+    first reads better. An edit between two unchanged spans can slide while the character it
+    gives up on one end is the one it takes on the other; the position starting a word after a
+    space or a line break wins.
+    """
+    out = list(spans)
+    for k in range(1, len(out) - 1):
+        before, edit, after = out[k - 1], out[k], out[k + 1]
+        if edit.op not in (Op.INSERT, Op.DELETE) or before.op is not Op.EQUAL:
+            continue
+        if after.op is not Op.EQUAL:
+            continue
+        s, e = edit.start, edit.end
+        candidates = [s]
+        lo, hi = s, e
+        while lo > before.start and text[lo - 1] == text[hi - 1]:
+            lo, hi = lo - 1, hi - 1
+            candidates.append(lo)
+        lo, hi = s, e
+        while hi < after.end and text[lo] == text[hi]:
+            lo, hi = lo + 1, hi + 1
+            candidates.append(lo)
+
+        length = e - s
+        best = max(
+            candidates,
+            key=lambda c, n=length: (  # type: ignore[misc]
+                _edge_score(text, c) + _edge_score(text, c + n),
+                -abs(c - s),
+            ),
+        )
+        if best != s:
+            shift = best - s
+            out[k - 1] = Span(before.start, before.end + shift, Op.EQUAL)
+            out[k] = Span(s + shift, e + shift, edit.op)
+            out[k + 1] = Span(after.start + shift, after.end, Op.EQUAL)
+    return [x for x in out if x.end > x.start]
+
+
+def _edge_score(text: str, at: int) -> int:
+    """How good a place ``at`` is for an edit to start or end (diff-match-patch's semantic
+    score): text edges and blank lines best, then line breaks, sentence ends, spaces,
+    punctuation; the middle of a word worst."""
+    if at <= 0 or at >= len(text):
+        return 6
+    x, y = text[at - 1], text[at]
+    x_space, y_space = x.isspace(), y.isspace()
+    x_break, y_break = x == "\n", y == "\n"
+    if x_break and (y_break or text[at - 2 : at] == "\n\n"):
+        return 5
+    if x_break or y_break:
+        return 4
+    if not x.isalnum() and not x_space and y_space:
+        return 3
+    if x_space or y_space:
+        return 2
+    if not x.isalnum() or not y.isalnum():
+        return 1
+    return 0
 
 
 def _trim(text: str, spans: list[Span]) -> list[Span]:
@@ -351,11 +480,25 @@ def _compatible(a: BlockKind, b: BlockKind) -> bool:
 
 
 class _Side:
+    """One version's blocks with their word bags, computed only for blocks that need them
+    (most blocks of a new version are unchanged and anchored without any)."""
+
     def __init__(self, blocks: Sequence[DiffBlock]) -> None:
         self.blocks = blocks
         self.keys = [_without_number(b) for b in blocks]
-        self.bags = [_bag(k) for k in self.keys]
-        self.sizes = [sum(bag.values()) for bag in self.bags]
+        self._bags: dict[int, tuple[Counter[str], int]] = {}
+
+    def bag(self, i: int) -> tuple[Counter[str], int]:
+        found = self._bags.get(i)
+        if found is None:
+            bag = _bag(self.keys[i])
+            found = self._bags[i] = (bag, sum(bag.values()))
+        return found
+
+
+def _similarity(old: _Side, new: _Side, i: int, j: int) -> float:
+    (a, size_a), (b, size_b) = old.bag(i), new.bag(j)
+    return _dice(a, b, size_a, size_b)
 
 
 def _score(old: _Side, new: _Side, i: int, j: int) -> float:
@@ -363,7 +506,7 @@ def _score(old: _Side, new: _Side, i: int, j: int) -> float:
     a, b = old.blocks[i], new.blocks[j]
     if not _compatible(a.kind, b.kind):
         return -1.0
-    sim = _dice(old.bags[i], new.bags[j], old.sizes[i], new.sizes[j])
+    sim = _similarity(old, new, i, j)
     same_number = a.kind is BlockKind.ARTICLE and a.number and a.number == b.number
     if same_number:
         return sim + SAME_NUMBER_BONUS if sim >= SAME_NUMBER_THRESHOLD else -1.0
@@ -410,7 +553,11 @@ def align(
     old_blocks: Sequence[DiffBlock], new_blocks: Sequence[DiffBlock]
 ) -> list[tuple[int | None, int | None]]:
     """Rows of (old index, new index), in reading order; ``None`` where a side has no block."""
-    old, new = _Side(old_blocks), _Side(new_blocks)
+    return _align(_Side(old_blocks), _Side(new_blocks))
+
+
+def _align(old: _Side, new: _Side) -> list[tuple[int | None, int | None]]:
+    old_blocks, new_blocks = old.blocks, new.blocks
     anchors = SequenceMatcher(
         None,
         [(b.kind, b.text) for b in old_blocks],
@@ -448,8 +595,7 @@ def _pair_lone_replacements(
             if (
                 loose
                 and _compatible(a.kind, b.kind)
-                and _dice(old.bags[i], new.bags[j], old.sizes[i], new.sizes[j])
-                >= LONE_PAIR_THRESHOLD
+                and _similarity(old, new, i, j) >= LONE_PAIR_THRESHOLD
             ):
                 out.append((i, j))
         if pi < len(old.blocks):
@@ -468,7 +614,7 @@ def _unpaired(i0: int, i1: int, j0: int, j1: int) -> list[tuple[int | None, int 
 def compare(old_blocks: Sequence[DiffBlock], new_blocks: Sequence[DiffBlock]) -> VersionDiff:
     """Align two versions' blocks and diff the words of each changed pair."""
     old, new = _Side(old_blocks), _Side(new_blocks)
-    rows = align(old_blocks, new_blocks)
+    rows = _align(old, new)
     hosts = _merge_hosts(old, new, rows)
     pairs: list[AlignedPair] = []
     counts: Counter[str] = Counter()
@@ -481,8 +627,9 @@ def compare(old_blocks: Sequence[DiffBlock], new_blocks: Sequence[DiffBlock]) ->
         host = hosts.get(r)
         if i is not None and j is not None and a is not None and b is not None:
             words = diff_words(a.text, b.text)
-            similarity = _dice(old.bags[i], new.bags[j], old.sizes[i], new.sizes[j])
-            if a.text == b.text:
+            same = a.text == b.text
+            similarity = 1.0 if same else _similarity(old, new, i, j)
+            if same:
                 status = Status.UNCHANGED
             elif old.keys[i] == new.keys[j] and old_number != new_number:
                 status = Status.RENUMBERED
@@ -548,7 +695,7 @@ def _merge_hosts(
                 side, other, index, k = new, old, j, pi
             if not _compatible(side.blocks[index].kind, other.blocks[k].kind):
                 continue
-            c = _containment(side.bags[index], other.bags[k], side.sizes[index])
+            c = _containment(side.bag(index)[0], other.bag(k)[0], side.bag(index)[1])
             if c >= MERGE_CONTAINMENT and (best is None or c > best[0]):
                 best = (c, k)
         if best is not None:

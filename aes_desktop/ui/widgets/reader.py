@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import html
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
@@ -58,12 +59,19 @@ from aes_desktop.core.db import Database
 from aes_desktop.core.enums import AnnotationKind, BlockKind
 from aes_desktop.core.errors import NotFoundError
 from aes_desktop.core.services.documents import BlockRow, current_version, version_blocks
-from aes_desktop.core.services.reading import VersionContext, version_context
+from aes_desktop.core.services.reading import (
+    EXCERPT_CHARS,
+    MarkRow,
+    VersionContext,
+    annotation_marks,
+    version_context,
+)
 from aes_desktop.core.textfold import fold_char, fold_with_offsets
 from aes_desktop.ui.labels import label
 
 ZOOM_MIN, ZOOM_MAX = -5, 12
 ZOOM_STEP = 1.1
+LAYERS = ("annotations", "hits", "mark")  # overlay layers, bottom to top
 MAX_MARKED_HITS = 2000  # beyond this many find hits only the current one is marked
 TOC_LABEL_CHARS = 90
 BlockIdRole = Qt.ItemDataRole.UserRole
@@ -95,8 +103,8 @@ class _Overlay(NamedTuple):
     fmt: QTextCharFormat
 
 
-def _utf16_len(text: str) -> int:
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+# Characters beyond U+FFFF: Qt counts each as two positions (a UTF-16 surrogate pair).
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _to_qt(text: str, offset: int) -> int:
@@ -181,8 +189,14 @@ class ReaderWidget(QWidget):
         self._starts: list[int] = []  # document position where each block's text starts
         self._ends: list[int] = []
         self._index: dict[int, int] = {}  # block id → index in _blocks
-        self._overlays: dict[str, list[_Overlay]] = {"annotations": [], "hits": [], "mark": []}
-        self._dirty_blocks: set[int] = set()  # QTextBlock numbers whose overlays changed
+        self._astral: set[int] = set()  # blocks holding characters beyond U+FFFF
+        # Overlay formats of each layer, by QTextBlock number; later layers paint on top.
+        self._layers: dict[str, dict[int, list[QTextLayout.FormatRange]]] = {
+            name: {} for name in LAYERS
+        }
+        self._doc: QTextDocument | None = None
+        self._qblocks: list[QTextBlock] = []
+        self._qpos: list[int] = []
         self._annotations: list[tuple[int, int, AnnotationMark]] = []  # doc start, end, mark
         self._folded: dict[int, tuple[str, list[int]]] = {}
         self._hits: list[tuple[int, int]] = []
@@ -350,16 +364,28 @@ class ReaderWidget(QWidget):
         """Show the current version of a document."""
         self.show_version(current_version(self._db, document_id).id)
 
-    def show_version(self, version_id: int | None) -> None:
-        """Show a version (``None`` empties the reader). Annotations and marks are cleared."""
+    def show_version(
+        self, version_id: int | None, annotations: Iterable[Sequence[Any]] | None = None
+    ) -> None:
+        """Show a version (``None`` empties the reader), with ``annotations`` drawn if given
+        (as :meth:`set_annotations` takes them, drawn before the first layout so opening an
+        annotated document costs one layout, not two). Previous marks are cleared."""
         if version_id is None:
             self._context = None
             self._blocks = []
-            self.text.setDocument(self._new_document())
+            self._index, self._starts, self._ends = {}, [], []
+            self._annotations = []
+            for layer in self._layers.values():
+                layer.clear()
+            self._doc = self._new_document()
+            self._qblocks, self._qpos = [], []
+            self.text.setDocument(self._doc)
             self.toc.clear()
             self._set_empty(True)
             return
         if self._context is not None and self._context.version.id == version_id:
+            if annotations is not None:
+                self.set_annotations(annotations)
             return
         try:
             context = version_context(self._db, version_id)
@@ -369,15 +395,15 @@ class ReaderWidget(QWidget):
         self._context = context
         self._blocks = version_blocks(self._db, version_id)
         self._index = {b.id: i for i, b in enumerate(self._blocks)}
+        self._astral = {i for i, b in enumerate(self._blocks) if _ASTRAL.search(b.text)}
         self._folded = {}
         self._annotations = []
         self._hits = []
         self._hit_index = -1
-        for layer in self._overlays.values():
+        for layer in self._layers.values():
             layer.clear()
-        self._dirty_blocks.clear()
         self._show_context(context)
-        self._build_document()
+        self._build_document(annotations)
         self._build_toc()
         self._set_empty(False)
         if self.find_bar.isVisible() and self.find_edit.text():
@@ -435,7 +461,7 @@ class ReaderWidget(QWidget):
         # setDocument() deletes the previous document, a child of the view.
         return doc
 
-    def _build_document(self) -> None:
+    def _build_document(self, annotations: Iterable[Sequence[Any]] | None = None) -> None:
         doc = self._new_document()
         cursor = QTextCursor(doc)
         formats = _Formats(self)
@@ -470,6 +496,19 @@ class ReaderWidget(QWidget):
             ends.append(cursor.position())
             previous_kind = kind
         self._starts, self._ends = starts, ends
+        self._doc = doc
+        # Every QTextBlock (a line of an article is one) with its position, so overlays find
+        # their blocks by bisection instead of asking Qt once per annotation.
+        self._qblocks = []
+        self._qpos = []
+        qblock = doc.begin()
+        while qblock.isValid():
+            self._qblocks.append(qblock)
+            self._qpos.append(qblock.position())
+            qblock = qblock.next()
+        if annotations is not None:
+            # Overlays set before the view lays the document out cost no relayout.
+            self._place_annotations(annotations, attached=False)
         self.text.setDocument(doc)
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
 
@@ -530,6 +569,8 @@ class ReaderWidget(QWidget):
         i = self._index[block_id]
         text = self._blocks[i].text
         offset = max(0, min(offset, len(text)))
+        if i not in self._astral:
+            return self._starts[i] + offset
         return self._starts[i] + _to_qt(text, offset)
 
     def block_at(self, position: int) -> tuple[int, int] | None:
@@ -538,7 +579,7 @@ class ReaderWidget(QWidget):
         if i < 0 or position > self._ends[i]:
             return None
         block = self._blocks[i]
-        return block.id, _from_qt(block.text, position - self._starts[i])
+        return block.id, self._offset(i, position)
 
     def selection_anchor(self) -> SelectionAnchor | None:
         """(version id, block id, start, end, text) of the selection when it lies in one block.
@@ -563,13 +604,19 @@ class ReaderWidget(QWidget):
         if s >= e:
             return None
         block = self._blocks[i]
-        start = _from_qt(block.text, s - self._starts[i])
-        end = _from_qt(block.text, e - self._starts[i])
+        start, end = self._offset(i, s), self._offset(i, e)
         if start >= end:
             return None
         return SelectionAnchor(
             self._context.version.id, block.id, start, end, block.text[start:end]
         )
+
+    def _offset(self, index: int, position: int) -> int:
+        """Python offset in block ``index`` of a document position inside it."""
+        units = position - self._starts[index]
+        if index not in self._astral:
+            return units
+        return _from_qt(self._blocks[index].text, units)
 
     def _only_gap(self, lo: int, hi: int, next_index: int) -> bool:
         """True when document positions [lo, hi) hold no text of any block."""
@@ -631,7 +678,11 @@ class ReaderWidget(QWidget):
         """Draw annotated passages: (id, block_id, start, end, colour, kind, tooltip) each.
 
         Passages on blocks of another version, or with offsets out of their block, are skipped.
+        The previous annotations are replaced.
         """
+        self._place_annotations(annotations, attached=True)
+
+    def _place_annotations(self, annotations: Iterable[Sequence[Any]], *, attached: bool) -> None:
         placed: list[tuple[int, int, AnnotationMark]] = []
         overlays: list[_Overlay] = []
         formats: dict[tuple[str, str], QTextCharFormat] = {}
@@ -652,7 +703,45 @@ class ReaderWidget(QWidget):
         # Longer passages first, so a short one inside a long one stays visible on top.
         order = sorted(range(len(placed)), key=lambda k: -(placed[k][1] - placed[k][0]))
         self._annotations = sorted(placed, key=lambda p: (p[0], p[1]))
-        self._set_layer("annotations", [overlays[k] for k in order])
+        self._set_layer("annotations", [overlays[k] for k in order], attached=attached)
+
+    def open_version(self, version_id: int, viewer_id: int | None) -> None:
+        """Show a version with the annotations ``viewer_id`` may see, in one layout."""
+        rows = annotation_marks(self._db, version_id, viewer_id)
+        self.show_version(version_id, self.marks_from_rows(rows))
+
+    def load_annotations(self, viewer_id: int | None) -> int:
+        """Draw the shown version's annotations that ``viewer_id`` may see; returns how many."""
+        if self._context is None:
+            return 0
+        rows = annotation_marks(self._db, self._context.version.id, viewer_id)
+        self.set_annotations(self.marks_from_rows(rows))
+        return len(self._annotations)
+
+    def marks_from_rows(self, rows: Iterable[MarkRow]) -> list[AnnotationMark]:
+        """Marks with their tooltip ("Question — Awa Koné", then the start of the note)."""
+        marks = []
+        kinds: dict[AnnotationKind, str] = {}
+        for row in rows:
+            kind_label = kinds.get(row.kind)
+            if kind_label is None:
+                kind_label = kinds[row.kind] = label(row.kind)
+            head = f"{kind_label} — {row.author}"
+            if row.resolved:
+                head += " " + self.tr("(resolved)")
+            excerpt = row.excerpt + ("…" if len(row.excerpt) >= EXCERPT_CHARS else "")
+            tooltip = f"{head}\n{excerpt}" if excerpt else head
+            marks.append(
+                AnnotationMark(
+                    row.id, row.block_id, row.start, row.end, row.color, row.kind, tooltip
+                )
+            )
+        return marks
+
+    @property
+    def annotation_count(self) -> int:
+        """How many annotations are drawn on the text."""
+        return len(self._annotations)
 
     def annotations_at(self, position: int) -> list[AnnotationMark]:
         """The annotations covering a document position, innermost (shortest) first."""
@@ -675,59 +764,47 @@ class ReaderWidget(QWidget):
                 merged.merge(fr.format)
         return merged
 
-    def _set_layer(self, name: str, overlays: list[_Overlay]) -> None:
-        doc = self.text.document()
-        for item in self._overlays[name]:
-            self._touch(doc, item.start, item.end)
-        self._overlays[name] = overlays
-        for item in overlays:
-            self._touch(doc, item.start, item.end)
-        self._apply_overlays()
-
-    def _touch(self, doc: QTextDocument, lo: int, hi: int) -> None:
-        first = doc.findBlock(lo).blockNumber()
-        last = doc.findBlock(max(lo, hi - 1)).blockNumber()
-        self._dirty_blocks.update(range(first, last + 1))
-
-    def _apply_overlays(self) -> None:
-        if not self._dirty_blocks:
+    def _set_layer(self, name: str, overlays: list[_Overlay], *, attached: bool = True) -> None:
+        doc = self._doc
+        if doc is None:
             return
-        doc = self.text.document()
-        dirty = sorted(self._dirty_blocks)
-        self._dirty_blocks.clear()
-        ranges: dict[int, list[QTextLayout.FormatRange]] = {n: [] for n in dirty}
-        lo_pos = doc.findBlockByNumber(dirty[0]).position()
-        last = doc.findBlockByNumber(dirty[-1])
-        hi_pos = last.position() + last.length()
-        for name in ("annotations", "hits", "mark"):  # later layers paint over earlier ones
-            for item in self._overlays[name]:
-                if item.end <= lo_pos or item.start >= hi_pos:
-                    continue
-                self._split(doc, item, ranges)
+        new: dict[int, list[QTextLayout.FormatRange]] = {}
+        for item in overlays:
+            self._split(doc, item, new)
+        dirty = set(self._layers[name]) | set(new)
+        self._layers[name] = new
+        if not dirty:
+            return
         for number in dirty:
-            block = doc.findBlockByNumber(number)
-            if block.isValid():
-                block.layout().setFormats(ranges[number])
-        # One relayout over the span instead of one per block.
-        doc.markContentsDirty(lo_pos, hi_pos - lo_pos)
-        self.text.viewport().update()
+            ranges = [r for layer in LAYERS for r in self._layers[layer].get(number, ())]
+            self._qblocks[number].layout().setFormats(ranges)
+        if attached:
+            # One relayout over the changed span instead of one per block.
+            last = self._qblocks[max(dirty)]
+            start = self._qpos[min(dirty)]
+            doc.markContentsDirty(start, last.position() + last.length() - start)
+            self.text.viewport().update()
 
-    @staticmethod
     def _split(
-        doc: QTextDocument, item: _Overlay, ranges: dict[int, list[QTextLayout.FormatRange]]
+        self, doc: QTextDocument, item: _Overlay, ranges: dict[int, list[QTextLayout.FormatRange]]
     ) -> None:
-        block: QTextBlock = doc.findBlock(item.start)
-        while block.isValid() and block.position() < item.end:
-            number = block.blockNumber()
-            lo = max(item.start, block.position())
-            hi = min(item.end, block.position() + block.length() - 1)
-            if hi > lo and number in ranges:
+        if not self._qpos:
+            return
+        number = max(0, bisect.bisect_right(self._qpos, item.start) - 1)
+        while number < len(self._qpos):
+            position = self._qpos[number]
+            if position >= item.end:
+                break
+            # A block's text ends one position before the next block (its separator).
+            end = self._qpos[number + 1] - 1 if number + 1 < len(self._qpos) else item.end
+            lo, hi = max(item.start, position), min(item.end, end)
+            if hi > lo:
                 fr = QTextLayout.FormatRange()
-                fr.start = lo - block.position()
+                fr.start = lo - position
                 fr.length = hi - lo
                 fr.format = item.fmt
-                ranges[number].append(fr)
-            block = block.next()
+                ranges.setdefault(number, []).append(fr)
+            number += 1
 
     # --- hover and click on annotations ---------------------------------------------------------
 
@@ -829,8 +906,8 @@ class ReaderWidget(QWidget):
                     end = offsets[at + len(query) - 1] + 1
                     hits.append(
                         (
-                            self._starts[i] + _to_qt(block.text, start),
-                            self._starts[i] + _to_qt(block.text, end),
+                            self.document_position(block.id, start),
+                            self.document_position(block.id, end),
                         )
                     )
                     at = text.find(query, at + len(query))
