@@ -417,7 +417,7 @@ class CompareWidget(QWidget):
     def _name(self, block: BlockRow) -> str:
         if block.number:
             return self.tr("article {number}").format(number=block.number)
-        return self.tr("the passage « {start}… »").format(start=block.text[:30])
+        return f"« {block.text[:30]}… »"
 
     def _insert_text(
         self,
