@@ -78,6 +78,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n passage(s) changed</source>
+        <translation>
+            <numerusform>%n passage modifié</numerusform>
+            <numerusform>%n passages modifiés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n article(s) modified</source>
         <translation>
             <numerusform>%n article modifié</numerusform>
@@ -145,6 +152,13 @@
         <translation>
             <numerusform>%n renuméroté</numerusform>
             <numerusform>%n renumérotés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n unchanged passage(s) not shown …</source>
+        <translation>
+            <numerusform>… %n passage identique non affiché …</numerusform>
+            <numerusform>… %n passages identiques non affichés …</numerusform>
         </translation>
     </message>
     <message>

@@ -149,7 +149,10 @@ def test_spans_always_cover_both_texts(a: list[str], b: list[str]) -> None:
         return re.sub(r"\s+", "", "".join(text[s.start : s.end] for s in spans if s.op is Op.EQUAL))
 
     assert kept(old, d.old) == kept(new, d.new)
-    assert d.changed == (old != new)
+    if re.sub(r"\s+", "", old) != re.sub(r"\s+", "", new):
+        assert d.changed  # a change of spacing alone may read as no change
+    if old == new:
+        assert not d.changed
 
 
 # --- articles ---------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from aes_desktop.core.db import Database
 from aes_desktop.core.diff import Status
-from aes_desktop.core.models import Document
+from aes_desktop.core.models import Document, DocumentVersion
 from aes_desktop.ui.widgets.compare import COLOURS, CompareWidget
 
 DEFENCE = "Projet de protocole additionnel relatif à la défense"
@@ -178,3 +178,40 @@ def test_controls_have_accessible_names(widget: CompareWidget, demo_db: Database
     for kind in (QComboBox, QTextEdit):
         for child in widget.findChildren(kind):
             assert child.accessibleName(), child
+
+
+def test_a_long_comparison_folds_unchanged_passages(
+    widget: CompareWidget, demo_db: Database
+) -> None:
+    from aes_desktop.core.enums import BlockKind
+    from aes_desktop.core.textblocks import ParsedBlock
+    from tests.ui.test_reader import new_document
+
+    pages = [
+        ParsedBlock(BlockKind.PAGE, f"Page {n} : le Conseil arrête la mesure numéro {n}.", str(n))
+        for n in range(1, 201)
+    ]
+    first = new_document(demo_db, pages, media_type="application/pdf", title="Long rapport")
+    with demo_db.read() as s:
+        document = s.scalar(select(DocumentVersion.document_id).where(DocumentVersion.id == first))
+    assert document is not None
+    changed = [
+        ParsedBlock(p.kind, p.text.replace("mesure", "décision"), p.number)
+        if p.number in {"50", "150"}
+        else p
+        for p in pages
+    ]
+    from aes_desktop.core.services.documents import add_version
+
+    second = add_version(demo_db, document, changed, media_type="application/pdf").id
+    widget.show_document(document)
+    assert widget.summary.text() == "2 passages modifiés."
+    text = widget.view.document().toPlainText()
+    assert "… 48 passages identiques non affichés …" in text
+    assert "… 97 passages identiques non affichés …" in text  # between the two changes
+    assert "… 49 passages identiques non affichés …" in text  # after the last one
+    assert len(widget.change_rows) == 2
+    assert "mesure numéro 49" in text and "mesure numéro 10." not in text
+    widget.compare_versions(second, first)
+    assert widget.summary.text() == "2 passages modifiés."
+    assert widget.row_position(widget.change_rows[1]) is not None

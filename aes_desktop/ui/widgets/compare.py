@@ -49,6 +49,9 @@ from aes_desktop.core.services.documents import (
     version_blocks,
 )
 
+# Above this many rows, unchanged passages are folded away, keeping one around each change.
+FOLD_ABOVE_ROWS = 120
+CONTEXT_ROWS = 1
 COLOURS = {
     "removed": QColor("#b71c1c"),
     "removed_bg": QColor("#ffebee"),
@@ -265,8 +268,10 @@ class CompareWidget(QWidget):
             else:
                 parts.append(self._next_article_part(what, count))
         others = s.blocks_modified + s.blocks_added + s.blocks_removed
-        if others:
+        if others and parts:
             parts.append(self.tr("%n other passage(s) changed", "", others))
+        elif others:  # a text without articles (a note, an imported PDF)
+            parts.append(self.tr("%n passage(s) changed", "", others))
         return ", ".join(parts) + "."
 
     def _first_article_part(self, what: str, n: int) -> str:
@@ -304,14 +309,50 @@ class CompareWidget(QWidget):
         self._row_positions = {}
         self._insert_row(cursor, None, header=True)
         only_changes = self.only_changes.isChecked()
+        shown = self._rows_to_show(only_changes)
+        hidden = 0
         for index, pair in enumerate(self._diff.pairs):
-            if only_changes and not pair.is_change:
+            if index not in shown:
+                hidden += not only_changes
                 continue
+            if hidden:
+                self._insert_fold(cursor, hidden)
+                hidden = 0
             self._row_positions[index] = self._insert_row(cursor, pair)
+        if hidden:
+            self._insert_fold(cursor, hidden)
         self.view.setDocument(doc)  # the previous document, a child of the view, is deleted
         self._changes = [i for i in self._diff.changes() if i in self._row_positions]
         self._current = -1
         self._update_navigation()
+
+    def _rows_to_show(self, only_changes: bool) -> set[int]:
+        """The rows drawn: all of a short comparison; of a long one (a 300-page PDF), the
+        changes with one unchanged row of context around each (Qt lays a document's tables
+        out in full, several milliseconds a row)."""
+        assert self._diff is not None
+        pairs = self._diff.pairs
+        changes = [i for i, p in enumerate(pairs) if p.is_change]
+        if only_changes:
+            return set(changes)
+        if len(pairs) <= FOLD_ABOVE_ROWS:
+            return set(range(len(pairs)))
+        shown: set[int] = set()
+        for i in changes:
+            shown.update(range(max(0, i - CONTEXT_ROWS), min(len(pairs), i + CONTEXT_ROWS + 1)))
+        return shown
+
+    def _insert_fold(self, cursor: QTextCursor, count: int) -> None:
+        block = QTextBlockFormat()
+        block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        block.setTopMargin(4)
+        block.setBottomMargin(4)
+        char = QTextCharFormat()
+        char.setForeground(COLOURS["unchanged"])
+        char.setFontItalic(True)
+        cursor.insertBlock(block, char)
+        cursor.insertText(self.tr("… %n unchanged passage(s) not shown …", "", count), char)
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
 
     def _table(self, cursor: QTextCursor) -> QTextTable:
         fmt = QTextTableFormat()
