@@ -128,6 +128,7 @@ def test_navigation_between_changes(widget: CompareWidget, demo_db: Database, qt
     widget.view.setFocus()
     qtbot.keyClick(widget.view, Qt.Key.Key_F8)
     assert widget.current_change == 0
+    assert widget.view.textCursor().selectedText() == "Passage modifié"  # the draft's date line
     assert widget.position_label.text() == f"Modification 1 sur {len(changes)}"
     for _ in range(5):
         qtbot.keyClick(widget.view, Qt.Key.Key_F8)

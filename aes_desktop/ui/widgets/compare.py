@@ -81,6 +81,7 @@ class CompareWidget(QWidget):
         self._changes: list[int] = []
         self._current = -1
         self._filling = False
+        self._old_label = self._new_label = ""
 
         self.old_combo = QComboBox()
         self.old_combo.setObjectName("compareOld")
@@ -534,7 +535,13 @@ class CompareWidget(QWidget):
         position = self._row_positions[self._changes[self._current]]
         cursor = QTextCursor(self.view.document())
         cursor.setPosition(position)
+        table = cursor.currentTable()
+        if table is not None and not cursor.block().text():
+            cursor = table.cellAt(0, 1).firstCursorPosition()  # an added row: its right cell
+        # Selecting the row's flag ("Article modifié") shows where the jump landed.
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         self.view.setTextCursor(cursor)
+        cursor.setPosition(position)
         bar = self.view.verticalScrollBar()
         # cursorRect() is in viewport coordinates: the row's top in the document is that plus
         # the current scroll; put it near the top of the view.
