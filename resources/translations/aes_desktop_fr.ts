@@ -9,6 +9,212 @@
     </message>
 </context>
 <context>
+    <name>CompareWidget</name>
+    <message>
+        <source>Older version</source>
+        <translation>Version la plus ancienne</translation>
+    </message>
+    <message>
+        <source>Newer version</source>
+        <translation>Version la plus récente</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Comparer</translation>
+    </message>
+    <message>
+        <source>&amp;with</source>
+        <translation>a&amp;vec</translation>
+    </message>
+    <message>
+        <source>Swap the two versions</source>
+        <translation>Intervertir les deux versions</translation>
+    </message>
+    <message>
+        <source>&amp;Only the changes</source>
+        <translation>&amp;Seulement les modifications</translation>
+    </message>
+    <message>
+        <source>Previous change (Shift+F8)</source>
+        <translation>Modification précédente (Maj+F8)</translation>
+    </message>
+    <message>
+        <source>Next change (F8)</source>
+        <translation>Modification suivante (F8)</translation>
+    </message>
+    <message>
+        <source>Summary of the changes</source>
+        <translation>Résumé des modifications</translation>
+    </message>
+    <message>
+        <source>Differences between the two versions</source>
+        <translation>Différences entre les deux versions</translation>
+    </message>
+    <message>
+        <source>Version {number} — {date}</source>
+        <translation>Version {number} — {date}</translation>
+    </message>
+    <message>
+        <source>This document has no version yet.</source>
+        <translation>Ce document n&apos;a pas encore de version.</translation>
+    </message>
+    <message>
+        <source>Choose two different versions to compare.</source>
+        <translation>Choisissez deux versions différentes à comparer.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>The two versions are identical.</source>
+        <translation>Les deux versions sont identiques.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other passage(s) changed</source>
+        <translation>
+            <numerusform>%n autre passage modifié</numerusform>
+            <numerusform>%n autres passages modifiés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s) changed</source>
+        <translation>
+            <numerusform>%n passage modifié</numerusform>
+            <numerusform>%n passages modifiés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) modified</source>
+        <translation>
+            <numerusform>%n article modifié</numerusform>
+            <numerusform>%n articles modifiés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) added</source>
+        <translation>
+            <numerusform>%n article ajouté</numerusform>
+            <numerusform>%n articles ajoutés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) removed</source>
+        <translation>
+            <numerusform>%n article supprimé</numerusform>
+            <numerusform>%n articles supprimés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) merged into another</source>
+        <translation>
+            <numerusform>%n article fusionné dans un autre</numerusform>
+            <numerusform>%n articles fusionnés dans d&apos;autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) renumbered</source>
+        <translation>
+            <numerusform>%n article renuméroté</numerusform>
+            <numerusform>%n articles renumérotés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n modified</source>
+        <translation>
+            <numerusform>%n modifié</numerusform>
+            <numerusform>%n modifiés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n ajouté</numerusform>
+            <numerusform>%n ajoutés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n supprimé</numerusform>
+            <numerusform>%n supprimés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merged into another</source>
+        <translation>
+            <numerusform>%n fusionné dans un autre</numerusform>
+            <numerusform>%n fusionnés dans d&apos;autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n renumbered</source>
+        <translation>
+            <numerusform>%n renuméroté</numerusform>
+            <numerusform>%n renumérotés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n unchanged passage(s) not shown …</source>
+        <translation>
+            <numerusform>… %n passage identique non affiché …</numerusform>
+            <numerusform>… %n passages identiques non affichés …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>Passage</translation>
+    </message>
+    <message>
+        <source>{kind} added</source>
+        <translation>{kind} ajouté</translation>
+    </message>
+    <message>
+        <source>partly taken from {what}</source>
+        <translation>repris en partie de {what}</translation>
+    </message>
+    <message>
+        <source>{kind} merged into {what}</source>
+        <translation>{kind} fusionné dans {what}</translation>
+    </message>
+    <message>
+        <source>{kind} removed</source>
+        <translation>{kind} supprimé</translation>
+    </message>
+    <message>
+        <source>Renumbered: article {old} → article {new}</source>
+        <translation>Renuméroté : article {old} → article {new}</translation>
+    </message>
+    <message>
+        <source>{kind} modified</source>
+        <translation>{kind} modifié</translation>
+    </message>
+    <message>
+        <source>renumbered {old} → {new}</source>
+        <translation>renuméroté {old} → {new}</translation>
+    </message>
+    <message>
+        <source>article {number}</source>
+        <translation>l&apos;article {number}</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
+        <source>Change {current} of {count}</source>
+        <translation>Modification {current} sur {count}</translation>
+    </message>
+</context>
+<context>
     <name>DossierPanel</name>
     <message>
         <source>Select a dossier to see its details.</source>
@@ -544,6 +750,120 @@
     <message>
         <source>An unexpected error occurred; nothing was changed. Details: {error}</source>
         <translation>Une erreur inattendue s&apos;est produite ; rien n&apos;a été modifié. Détail : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderWidget</name>
+    <message>
+        <source>Document title</source>
+        <translation>Titre du document</translation>
+    </message>
+    <message>
+        <source>Document details</source>
+        <translation>Références du document</translation>
+    </message>
+    <message>
+        <source>Version shown</source>
+        <translation>Version affichée</translation>
+    </message>
+    <message>
+        <source>Choose the version to read</source>
+        <translation>Choisir la version à lire</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version :</translation>
+    </message>
+    <message>
+        <source>Smaller text (Ctrl+-)</source>
+        <translation>Texte plus petit (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Larger text (Ctrl++)</source>
+        <translation>Texte plus grand (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Find in the document (F3 or Ctrl+Shift+F)</source>
+        <translation>Rechercher dans le document (F3 ou Ctrl+Maj+F)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Table of contents</source>
+        <translation>Table des matières</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Sommaire</translation>
+    </message>
+    <message>
+        <source>Document text</source>
+        <translation>Texte du document</translation>
+    </message>
+    <message>
+        <source>Find in the document</source>
+        <translation>Rechercher dans le document</translation>
+    </message>
+    <message>
+        <source>Find in the document…</source>
+        <translation>Rechercher dans le document…</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Résultat précédent (Maj+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Résultat suivant (F3)</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>Fermer la barre de recherche (Échap)</translation>
+    </message>
+    <message>
+        <source>No document open.</source>
+        <translation>Aucun document ouvert.</translation>
+    </message>
+    <message>
+        <source>version {number} of {count}, {date}</source>
+        <translation>version {number} sur {count}, du {date}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Version {number} — {date}</source>
+        <translation>Version {number} — {date}</translation>
+    </message>
+    <message>
+        <source>(current)</source>
+        <translation>(actuelle)</translation>
+    </message>
+    <message>
+        <source>Page {number}</source>
+        <translation>Page {number}</translation>
+    </message>
+    <message>
+        <source>(resolved)</source>
+        <translation>(résolue)</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message>
+        <source>{current} of {count}</source>
+        <translation>{current} sur {count}</translation>
     </message>
 </context>
 <context>
