@@ -66,7 +66,7 @@ from aes_desktop.core.services.reading import (
     annotation_marks,
     version_context,
 )
-from aes_desktop.core.textfold import fold_char, fold_with_offsets
+from aes_desktop.core.textfold import fold_full, fold_with_offsets
 from aes_desktop.ui.labels import label
 
 ZOOM_MIN, ZOOM_MAX = -5, 12
@@ -892,7 +892,7 @@ class ReaderWidget(QWidget):
 
     def _run_find(self) -> None:
         self._find_timer.stop()
-        query = "".join(fold_char(ch) for ch in self.find_edit.text().strip())
+        query = fold_full(self.find_edit.text().strip())
         hits: list[tuple[int, int]] = []
         if query:
             for i, block in enumerate(self._blocks):
@@ -902,8 +902,10 @@ class ReaderWidget(QWidget):
                 text, offsets = folded
                 at = text.find(query)
                 while at >= 0:
-                    start = offsets[at]
-                    end = offsets[at + len(query) - 1] + 1
+                    last = at + len(query) - 1
+                    # No offsets: folding kept one character for one.
+                    start = offsets[at] if offsets is not None else at
+                    end = (offsets[last] if offsets is not None else last) + 1
                     hits.append(
                         (
                             self.document_position(block.id, start),
