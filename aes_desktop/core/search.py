@@ -282,6 +282,12 @@ def find_marks(original: str, query: ParsedQuery) -> list[tuple[int, int]]:
     return merged
 
 
+def passage_marks(original: str, query: str) -> list[tuple[int, int]]:
+    """Where the words of a typed query occur in ``original`` (to mark an opened hit)."""
+    parsed = parse_query(query)
+    return find_marks(original, parsed) if parsed is not None else []
+
+
 def make_snippet(
     original: str, query: ParsedQuery, width: int = 200
 ) -> tuple[str, tuple[tuple[int, int], ...]]:

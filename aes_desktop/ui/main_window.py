@@ -38,16 +38,20 @@ from aes_desktop import __version__
 from aes_desktop.core.changes import Change
 from aes_desktop.core.db import Database
 from aes_desktop.core.errors import AesError
-from aes_desktop.core.search import SearchHit
+from aes_desktop.core.search import SearchHit, passage_marks
 from aes_desktop.core.services import saved_searches
+from aes_desktop.core.services.documents import current_version
 from aes_desktop.core.services.dossiers import DossierQuery, all_tags, dossier_rows
+from aes_desktop.core.services.people import find_person_by_uuid
 from aes_desktop.ui.models import DossierIdRole, NodeKindRole
 from aes_desktop.ui.models.dossier_table import COL_REFERENCE, COL_TITLE, DossierTableModel
 from aes_desktop.ui.models.session_tree import AGENDA_NODE, SessionTreeModel
 from aes_desktop.ui.navigation import History, Place
 from aes_desktop.ui.operations import ChangeBus, show_error
+from aes_desktop.ui.widgets.compare import CompareWidget
 from aes_desktop.ui.widgets.dossier_panel import DossierPanel
 from aes_desktop.ui.widgets.filter_bar import FilterBar
+from aes_desktop.ui.widgets.reader import ReaderWidget
 from aes_desktop.ui.widgets.search_panel import SearchPanel
 
 
@@ -159,15 +163,26 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(filters)
         centre_layout.addWidget(self.table)
 
-        # -- details -----------------------------------------------------------------------------
+        # -- details: the dossier, a document in the reader, two versions compared ---------------
         self.panel = DossierPanel(db)
         self.panel.setObjectName("dossierPanel")
+        self.panel.documentActivated.connect(self.open_document)
+        self.reader = ReaderWidget(db)
+        self.compare = CompareWidget(db)
+        self.compare.setObjectName("compare")
+        self.details = QTabWidget()
+        self.details.setObjectName("details")
+        self.details.addTab(self.panel, self.tr("Dossier"))
+        self.details.addTab(self.reader, self.tr("Document"))
+        self.details.addTab(self.compare, self.tr("Compare versions"))
+        self.details.currentChanged.connect(self._on_details_tab)
+        self._compare_pending: int | None = None
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
@@ -408,12 +423,40 @@ class MainWindow(QMainWindow):
     def open_hit(self, hit: SearchHit) -> None:
         """Open what a search hit points to: its dossier, and its document at the passage."""
         self.show_dossier(hit.dossier_id)
-        if hit.document_id is not None:
-            self.open_document(hit.document_id, block_id=hit.block_id)
+        if hit.document_id is None:
+            self.details.setCurrentWidget(self.panel)
+            return
+        self.open_document(
+            hit.document_id, block_id=hit.block_id, query=self.search_panel.box.text()
+        )
 
-    def open_document(self, document_id: int, *, block_id: int | None = None) -> None:
-        """Show a document of the current dossier (the reader opens it at ``block_id``)."""
+    def open_document(
+        self,
+        document_id: int,
+        *,
+        block_id: int | None = None,
+        query: str | None = None,
+        version_id: int | None = None,
+    ) -> None:
+        """Open a document in the reader (its current version), at ``block_id`` if given, with
+        the words of ``query`` marked there."""
         self.panel.select_document(document_id)
+        try:
+            version = version_id or current_version(self.db, document_id).id
+        except AesError as exc:
+            show_error(self, exc)
+            return
+        if self.reader.version_id != version:
+            self.reader.open_version(version, self.current_person_id())
+        self._compare_pending = document_id
+        self.details.setCurrentWidget(self.reader)
+        if block_id is not None:
+            span = None
+            if query:
+                block = next((b for b in self.reader.blocks if b.id == block_id), None)
+                marks = passage_marks(block.text, query) if block is not None else []
+                span = (marks[0][0], marks[-1][1]) if marks else None
+            self.reader.scroll_to_block(block_id, *(span or (None, None)))
         self.history.visit(
             Place(
                 session_id=self.current_session_id(),
@@ -422,6 +465,20 @@ class MainWindow(QMainWindow):
                 block_id=block_id,
             )
         )
+
+    def _on_details_tab(self, _index: int) -> None:
+        # The comparison is built only when looked at (it diffs every version pair on demand).
+        if self.details.currentWidget() is self.compare and self._compare_pending is not None:
+            document_id, self._compare_pending = self._compare_pending, None
+            self.compare.show_document(document_id)
+
+    def current_person_id(self) -> int | None:
+        """The aide whose profile is in use (their private notes are shown), if chosen."""
+        uuid = self.settings.value("profile/uuid")
+        if not uuid:
+            return None
+        person = find_person_by_uuid(self.db, str(uuid))
+        return person.id if person else None
 
     def go_back(self) -> None:
         self._go(self.history.back())
@@ -438,7 +495,9 @@ class MainWindow(QMainWindow):
             else:
                 self.show_dossier(place.dossier_id, place.session_id)
                 if place.document_id is not None:
-                    self.panel.select_document(place.document_id)
+                    self.open_document(place.document_id, block_id=place.block_id)
+                else:
+                    self.details.setCurrentWidget(self.panel)
 
     def _update_history_actions(self) -> None:
         self.back_action.setEnabled(self.history.can_go_back())
@@ -458,6 +517,13 @@ class MainWindow(QMainWindow):
             self.panel.dossier_id in change.dossiers or change.documents
         ):
             self.panel.show_dossier(self.panel.dossier_id)
+        if self.reader.document_id is not None and (
+            self.reader.document_id in change.documents or change.annotations
+        ):
+            document_id = self.reader.document_id
+            self.reader.open_version(
+                current_version(self.db, document_id).id, self.current_person_id()
+            )
 
     def reload(self) -> None:
         session_id = self.current_session_id()

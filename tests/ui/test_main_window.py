@@ -95,7 +95,7 @@ def test_window_state_is_remembered(
     first = MainWindow(demo_db, settings)
     qtbot.addWidget(first)
     first.show()
-    first.resize(701, 502)
+    first.resize(781, 521)
     first.splitter.setSizes([200, 600, 300])
     first.select_session(first.session_model.session_rows()[0].id)
     target = find_dossier_id(demo_db, "CM-2025-01/D05")
@@ -107,8 +107,34 @@ def test_window_state_is_remembered(
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)
-    assert (second.size().width(), second.size().height()) == (701, 502)
+    assert (second.size().width(), second.size().height()) == (781, 521)
     assert second.splitter.sizes() == sizes
     assert second.current_session_id() == first.current_session_id()
     assert second.panel.dossier_id == target
     second.close()
+
+
+def test_open_document_and_compare_versions(qtbot, window: MainWindow, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from aes_desktop.core.services.documents import list_documents
+
+    window.select_session(window.session_model.session_rows()[0].id)
+    dossier = find_dossier_id(demo_db, "CM-2025-01/D02")
+    assert window.select_dossier(dossier)
+    protocol = next(d for d in list_documents(demo_db, dossier) if d.version_count == 2)
+    # Double-click (activation) in the dossier's document list opens the reader.
+    panel = window.panel
+    item = next(
+        panel.documents.topLevelItem(i)
+        for i in range(panel.documents.topLevelItemCount())
+        if panel.documents.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == protocol.id
+    )
+    panel.documents.itemActivated.emit(item, 0)
+    assert window.details.currentWidget() is window.reader
+    assert window.reader.document_id == protocol.id
+    assert window.reader.annotation_count >= 0
+    # The comparison tab compares the two versions when it is looked at.
+    window.details.setCurrentWidget(window.compare)
+    assert "modifi" in window.compare.summary_text()
+    # Back returns to the dossier without the document.
+    window.go_back()
+    assert window.panel.dossier_id == dossier

@@ -34,6 +34,10 @@ def test_ctrl_f_search_and_open_hit(qtbot, window: MainWindow) -> None:  # type:
     if hit.document_id is not None:
         item = window.panel.documents.currentItem()
         assert item is not None and item.data(0, Qt.ItemDataRole.UserRole) == hit.document_id
+        # The reader shows the document at the passage, the searched words marked.
+        assert window.details.currentWidget() is window.reader
+        assert window.reader.version_id == hit.version_id
+        assert window.reader.document_id == hit.document_id
 
 
 def test_superseded_query_does_not_overwrite_newer_results(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

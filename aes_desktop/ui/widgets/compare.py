@@ -90,7 +90,11 @@ class CompareWidget(QWidget):
         self.new_combo.setObjectName("compareNew")
         self.new_combo.setAccessibleName(self.tr("Newer version"))
         for combo in (self.old_combo, self.new_combo):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # Narrow when the window is: the full version label is in the tooltip-sized popup.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
             combo.currentIndexChanged.connect(self._on_pick)
         old_caption = QLabel(self.tr("&Compare"))
         old_caption.setBuddy(self.old_combo)
@@ -114,9 +118,13 @@ class CompareWidget(QWidget):
         bar.addWidget(self.new_combo)
         bar.addWidget(self.swap_button)
         bar.addStretch(1)
-        bar.addWidget(self.only_changes)
-        bar.addWidget(self.previous_button)
-        bar.addWidget(self.next_button)
+        # The navigation sits on its own row so the comparison fits a narrow pane.
+        navigation = QHBoxLayout()
+        navigation.setContentsMargins(0, 0, 0, 0)
+        navigation.addWidget(self.only_changes)
+        navigation.addStretch(1)
+        navigation.addWidget(self.previous_button)
+        navigation.addWidget(self.next_button)
 
         self.summary = QLabel()
         self.summary.setObjectName("compareSummary")
@@ -142,6 +150,7 @@ class CompareWidget(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(navigation)
         layout.addLayout(summary_row)
         layout.addWidget(self.view, 1)
 
