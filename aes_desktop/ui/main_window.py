@@ -450,6 +450,7 @@ class MainWindow(QMainWindow):
             self.reader.open_version(version, self.current_person_id())
         self._compare_pending = document_id
         self.details.setCurrentWidget(self.reader)
+        self._give_room_to_details()
         if block_id is not None:
             span = None
             if query:
@@ -465,6 +466,15 @@ class MainWindow(QMainWindow):
                 block_id=block_id,
             )
         )
+
+    def _give_room_to_details(self) -> None:
+        """Reading needs width: the details pane takes at least 55% of the window's width."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if total and sizes[2] < total * 0.55:
+            details = int(total * 0.55)
+            sidebar = min(sizes[0], total // 5)
+            self.splitter.setSizes([sidebar, total - details - sidebar, details])
 
     def _on_details_tab(self, _index: int) -> None:
         # The comparison is built only when looked at (it diffs every version pair on demand).
