@@ -350,7 +350,9 @@ class RichText(Flowable):  # type: ignore[misc]
         width = 0.0
 
         def measure(word: str) -> float:
-            return sum(stringWidth(t, f, size) for t, f in rtl.font_runs(word, latin, arabic))
+            return sum(
+                float(stringWidth(t, f, size)) for t, f in rtl.font_runs(word, latin, arabic)
+            )
 
         def flush(last: bool) -> None:
             visual = rtl.visual_line(" ".join(words), direction)
