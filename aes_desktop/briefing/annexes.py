@@ -35,14 +35,17 @@ def finish_pdf(built: BuiltPdf, content: PackContent, job: Job | None = None) ->
             for doc in dossier.documents
             if doc.annex is not None
         }
-        readers: dict[int, PdfReader] = {}
+        readers: dict[int, PdfWriter] = {}
         for document_id, page_number, index in annex_pages:
             if job is not None:
                 job.check()
             annex = annexes[document_id]
             reader = readers.get(document_id)
             if reader is None:
-                reader = readers[document_id] = PdfReader(io.BytesIO(annex.data), strict=False)
+                # A writer copy: pypdf only rewrites (de-rotates) the content of a writer's pages.
+                reader = readers[document_id] = PdfWriter(
+                    clone_from=PdfReader(io.BytesIO(annex.data), strict=False)
+                )
             source = reader.pages[index]
             source.transfer_rotation_to_content()
             box = source.mediabox

@@ -208,13 +208,13 @@ def export_pack(
         error: BaseException = exc
         if isinstance(exc, OSError):
             error = output_error(path, exc)
-        _log_failure(db, spec, path, actor, definition, content, error)
+        log_failure(db, spec, path, actor, definition, content, error)
         if error is not exc:
             raise error from exc
         raise
 
 
-def _log_failure(
+def log_failure(
     db: Database,
     spec: PackSpec,
     path: Path,

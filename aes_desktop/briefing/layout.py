@@ -175,18 +175,19 @@ class TocLine(Flowable):  # type: ignore[misc]
         lines = self.text._lines or []
         last = lines[-1] if lines else None
         end_x = (last.x + last.width + 4) if last else 0.0
-        baseline = (TOC_STYLE.leading - TOC_STYLE.size) / 2 + TOC_STYLE.size * 0.12
+        # The title's last line's baseline (see text._draw_lines): dots and number sit on it.
+        baseline = (TOC_STYLE.leading - TOC_STYLE.size) / 2 - TOC_STYLE.size * 0.12
         dots_start = end_x
         dots_end = self.width - 30
         if dots_end > dots_start + 6:
             out = TextEmitter(canv)
             out.color(MUTED)
-            out.move(dots_start, baseline + 1)
+            out.move(dots_start, baseline)
             count = int((dots_end - dots_start) / _width(" .", SANS, 8))
             out.show(" ." * count, SANS, 8)
             out.finish()
         canv.saveState()
-        canv.translate(self.width, baseline + 1)
+        canv.translate(self.width, baseline)
         canv.doForm(toc_form(self.entry.key))
         canv.restoreState()
         canv.linkRect("", self.entry.key, (0, 0, self.width, self.height), relative=1, thickness=0)
@@ -278,22 +279,33 @@ class CoverPage(Flowable):  # type: ignore[misc]
 
 
 class AnnexPage(Flowable):  # type: ignore[misc]
-    """A page reserved for one page of an imported PDF (merged in afterwards)."""
+    """A page reserved for one page of an imported PDF (merged in afterwards).
 
-    def __init__(self, state: PackState, document_id: int, index: int, caption: str) -> None:
+    The first page of an annex is its section start: bookmark, outline entry and TOC target.
+    """
+
+    def __init__(
+        self, state: PackState, document_id: int, index: int, caption: str, entry: TocEntry | None
+    ) -> None:
         super().__init__()
         self.state = state
         self.document_id = document_id
         self.index = index
         self.caption = caption
+        self.entry = entry
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, min(avail_height, FRAME_H) - 1
         return self.width, self.height
 
     def draw(self) -> None:
-        self.state.annex_pages.append((self.document_id, self.canv.getPageNumber(), self.index))
-        out = TextEmitter(self.canv)
+        canv = self.canv
+        self.state.annex_pages.append((self.document_id, canv.getPageNumber(), self.index))
+        if self.entry is not None:
+            self.entry.page = canv.getPageNumber()
+            canv.bookmarkHorizontal(self.entry.key, 0, self.height)
+            canv.addOutlineEntry(self.entry.title, self.entry.key, level=self.entry.level)
+        out = TextEmitter(canv)
         out.color(MUTED)
         out.move(0, self.height - 6)
         out.show(self.caption, SANS_ITALIC, 7.5)
@@ -757,24 +769,16 @@ class StoryBuilder:
         row = doc.row
         key = f"doc-{row.id}"
         story.append(CondPageBreak(6 * cm))
-        level_title = row.title
         if doc.annex is not None:
-            story.append(PageBreak())
-            story.append(
-                anchored_heading(
-                    state,
-                    catalogue.text("annex_pages", title=row.title, n=doc.annex.page_count),
-                    H2,
-                    key=key,
-                    level=1,
-                    outline_title=f"{catalogue.text('annex')} — {level_title}",
+            title = f"{catalogue.text('annex')} — {row.title}"
+            entry = state.entry(key, title, 1)
+            count = doc.annex.page_count
+            for index in range(count):
+                story.append(PageBreak())
+                caption = f"{title} — page {index + 1} / {count}"
+                story.append(
+                    AnnexPage(state, row.id, index, caption, entry if index == 0 else None)
                 )
-            )
-            for index in range(doc.annex.page_count):
-                if index:
-                    story.append(PageBreak())
-                caption = f"{row.title} — {index + 1} / {doc.annex.page_count}"
-                story.append(AnnexPage(state, row.id, index, caption))
             story.append(PageBreak())
             return
         story.append(anchored_heading(state, row.title, H2, key=key, level=1))
