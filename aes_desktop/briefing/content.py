@@ -8,6 +8,7 @@ selection — is refused before a single page is drawn.
 from __future__ import annotations
 
 import io
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,7 +24,7 @@ from aes_desktop.core.enums import (
 from aes_desktop.core.errors import AesError, NotFoundError, ValidationError
 from aes_desktop.core.jobs import Job, progress
 from aes_desktop.core.models import utcnow
-from aes_desktop.core.services import annotation, dossiers, people, roadmap, sessions
+from aes_desktop.core.services import annotation, dossiers, packs, people, roadmap, sessions
 from aes_desktop.core.services import documents as documents_service
 from aes_desktop.core.services.annotation import AnnotationRow
 from aes_desktop.core.services.documents import BlockRow, DocumentRow, VersionRow
@@ -195,22 +196,30 @@ def gather(db: Database, spec: PackSpec, job: Job | None = None) -> PackContent:
         docs: list[DocumentContent] = []
         omitted: list[str] = []
         dossier_notes: list[AnnotationRow] = []
+        doc_rows = [d for d in doc_rows if d.current_version >= 1]
+        versions = packs.current_versions(db, [d.id for d in doc_rows])
+        text_versions = [v.id for v in versions.values() if v.media_type != PDF_MEDIA_TYPE]
+        blocks_by_version = packs.blocks_of_versions(db, text_versions)
+        notes_by_doc: dict[int, list[AnnotationRow]] = defaultdict(list)
+        if spec.annotations is not AnnotationFilter.NONE:
+            for note in annotation.list_annotations(
+                db, viewer_id=spec.viewer_id, dossier_id=choice.dossier_id
+            ):
+                if _visible(spec, note):
+                    notes_by_doc[note.document_id].append(note)
         for doc in doc_rows:
-            if doc.current_version < 1:
+            version = versions.get(doc.id)
+            if version is None:
                 continue
-            version = documents_service.current_version(db, doc.id)
             is_pdf = version.media_type == PDF_MEDIA_TYPE
             if is_pdf and not spec.annexes:
                 omitted.append(doc.title)
                 continue
             annex = read_annex(db, doc, version) if is_pdf else None
-            blocks = () if annex else tuple(documents_service.version_blocks(db, version.id))
-            notes: tuple[AnnotationRow, ...] = ()
-            if spec.annotations is not AnnotationFilter.NONE:
-                rows = annotation.list_annotations(db, viewer_id=spec.viewer_id, document_id=doc.id)
-                notes = tuple(n for n in rows if _visible(spec, n))
-                for note in notes:
-                    _check_note(note, doc)
+            blocks = tuple(blocks_by_version.get(version.id, ())) if annex is None else ()
+            notes = tuple(notes_by_doc.get(doc.id, ()))
+            for note in notes:
+                _check_note(note, doc)
             if classification_rank(doc.classification) > classification_rank(highest):
                 highest = doc.classification
             docs.append(DocumentContent(doc, version, blocks, notes, annex))

@@ -1,4 +1,6 @@
-"""Saved briefing-pack definitions: a name, a session and the options of the pack (JSON).
+"""Briefing packs in the database: saved definitions, and batched reads for the builder.
+
+Definitions: a name, a session and the options of the pack (JSON).
 
 The options are opaque here (the briefing layer reads and writes them); this service only keeps
 them by name, one definition per name, and never stores a password.
@@ -7,6 +9,7 @@ them by name, one definition per name, and never stores a password.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -15,10 +18,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from aes_desktop.core.db import Database
+from aes_desktop.core.enums import BlockKind
 from aes_desktop.core.errors import NotFoundError, ValidationError
-from aes_desktop.core.models import CouncilSession, PackDefinition, Person, utcnow
+from aes_desktop.core.models import (
+    Block,
+    CouncilSession,
+    Document,
+    DocumentVersion,
+    PackDefinition,
+    Person,
+    utcnow,
+)
 from aes_desktop.core.services import unit_of_work
 from aes_desktop.core.services.audit import SYSTEM_ACTOR, Actor, record
+from aes_desktop.core.services.documents import BlockRow, VersionRow
 
 MAX_NAME_CHARS = 200
 MAX_OPTIONS_BYTES = 1_000_000
@@ -128,3 +141,50 @@ def delete_definition(db: Database, definition_id: int, *, actor: Actor = SYSTEM
             summary=found.name,
         )
         s.delete(found)
+
+
+def current_versions(db: Database, document_ids: Sequence[int]) -> dict[int, VersionRow]:
+    """The current version of each document, by document id, in one query per 500 ids (a pack
+    reads hundreds of documents; one query each would cost more than laying them out)."""
+    from aes_desktop.core.services.documents import _version_row
+
+    found: dict[int, VersionRow] = {}
+    with db.read() as s:
+        for start in range(0, len(document_ids), 500):
+            chunk = list(document_ids[start : start + 500])
+            for v in s.scalars(
+                select(DocumentVersion)
+                .join(Document, Document.id == DocumentVersion.document_id)
+                .where(
+                    DocumentVersion.document_id.in_(chunk),
+                    DocumentVersion.number == Document.current_version,
+                )
+            ):
+                found[v.document_id] = _version_row(v)
+    return found
+
+
+def blocks_of_versions(db: Database, version_ids: Sequence[int]) -> dict[int, list[BlockRow]]:
+    """The ordered blocks of several versions, by version id."""
+    found: dict[int, list[BlockRow]] = {v: [] for v in version_ids}
+    with db.read() as s:
+        for start in range(0, len(version_ids), 500):
+            chunk = list(version_ids[start : start + 500])
+            for b in s.execute(
+                select(
+                    Block.version_id,
+                    Block.id,
+                    Block.uuid,
+                    Block.position,
+                    Block.kind,
+                    Block.number,
+                    Block.level,
+                    Block.text,
+                )
+                .where(Block.version_id.in_(chunk))
+                .order_by(Block.version_id, Block.position)
+            ):
+                found[b.version_id].append(
+                    BlockRow(b.id, b.uuid, b.position, BlockKind(b.kind), b.number, b.level, b.text)
+                )
+    return found
