@@ -118,6 +118,16 @@ class MainWindow(QMainWindow):
     # -- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for text, shortcut, slot in (
+            (self.tr("Minister's &pack…"), "Ctrl+Shift+P", self.open_pack_dialog),
+            (self.tr("Print pre&view…"), "Ctrl+Shift+F2", self._print_preview),
+            (self.tr("P&rint…"), QKeySequence.StandardKey.Print, self._print),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -148,6 +158,20 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About AES Dossiers"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def open_pack_dialog(self) -> Any:
+        from aes_desktop.ui.pack_dialog import PackDialog
+
+        dialog = PackDialog(self.db, self, session_id=self.current_session_id())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def _print(self) -> None:
+        self.open_pack_dialog().print_button.setFocus()
+
+    def _print_preview(self) -> None:
+        self.open_pack_dialog().preview_button.setFocus()
 
     def _focus_filter(self) -> None:
         self.quick_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
