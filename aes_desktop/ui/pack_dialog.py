@@ -597,6 +597,8 @@ class PackDialog(QDialog):
         def show(rendered: RenderedPack, path: Path) -> None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             dialog = QPrintPreviewDialog(printer, self)
+            # The preview keeps a raw pointer to the printer: keep both alive with the dialog.
+            self._preview = (printer, dialog)
             dialog.setWindowTitle(self.tr("Print preview"))
             dialog.paintRequested.connect(lambda p: self._preview_paint(rendered, path, p))
             if on_dialog is not None:

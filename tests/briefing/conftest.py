@@ -96,13 +96,13 @@ def annex_db(annex_template: Path, tmp_path: Path) -> Iterator[Database]:
 def demo_spec(db: Database, **changes: object) -> PackSpec:
     session = sessions.find_session(db, "CM-2025-01")
     spec = default_spec(db, session.id)
-    return replace(
-        spec,
-        recipient=RECIPIENT,
-        copy_number=COPY,
-        annotations=AnnotationFilter.SHARED,
-        **changes,  # type: ignore[arg-type]
-    )
+    options: dict[str, object] = {
+        "recipient": RECIPIENT,
+        "copy_number": COPY,
+        "annotations": AnnotationFilter.SHARED,
+    }
+    options.update(changes)
+    return replace(spec, **options)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="session")
