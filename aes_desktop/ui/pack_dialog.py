@@ -181,7 +181,7 @@ class PackDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Recipient"), self.recipient_name)
-        form.addRow(self.tr("Title"), self.recipient_title)
+        form.addRow(self.tr("Recipient's title"), self.recipient_title)
         form.addRow(self.tr("Ministry"), self.recipient_ministry)
         form.addRow(self.tr("Marking"), self.classification_combo)
         form.addRow(self.tr("Copy number"), self.copy_spin)

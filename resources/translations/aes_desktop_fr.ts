@@ -76,7 +76,7 @@
     </message>
     <message>
         <source>Title</source>
-        <translation>Titre</translation>
+        <translation>Intitulé</translation>
     </message>
     <message>
         <source>Type</source>
@@ -99,7 +99,7 @@
     </message>
     <message>
         <source>Title</source>
-        <translation>Titre</translation>
+        <translation>Intitulé</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -569,8 +569,8 @@
         <translation>Destinataire</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>Titre</translation>
+        <source>Recipient&apos;s title</source>
+        <translation>Titre du destinataire</translation>
     </message>
     <message>
         <source>Ministry</source>

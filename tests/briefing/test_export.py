@@ -17,10 +17,10 @@ from pypdf import PdfReader
 from aes_desktop.briefing.export import EXPORT_ACTION, FAILED_ACTION, export_pack
 from aes_desktop.briefing.spec import AnnotationFilter, PackSpec
 from aes_desktop.core.db import Database
+from aes_desktop.core.enums import Visibility
 from aes_desktop.core.errors import AesError
 from aes_desktop.core.jobs import Job, JobCancelledError
-from aes_desktop.core.services import annotation, audit, packs, sessions
-from aes_desktop.core.enums import Visibility
+from aes_desktop.core.services import annotation, audit, packs
 from tests.briefing.conftest import ACTOR, add_annex, demo_spec
 from tests.briefing.pdfread import flat, page_texts
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from pypdf import PdfReader
 
 from aes_desktop.core.db import Database
 from aes_desktop.core.services import audit
