@@ -85,6 +85,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     find.add_argument("--json", action="store_true", help="sortie JSON")
     find.set_defaults(func=cmd_search)
+
+    pack = sub.add_parser("pack", help="construire le dossier du ministre (PDF) d'une session")
+    _common(pack)
+    pack.add_argument("--session", required=True, metavar="RÉF", help="référence de la session")
+    pack.add_argument("--out", required=True, metavar="FICHIER", help="fichier PDF à écrire")
+    pack.add_argument(
+        "--definition", metavar="NOM", help="définition de dossier enregistrée à utiliser"
+    )
+    pack.add_argument(
+        "--recipient",
+        metavar="TEXTE",
+        help="destinataire : « Nom ; Titre ; Ministère » (titre et ministère facultatifs)",
+    )
+    pack.add_argument(
+        "--annotations",
+        choices=["none", "shared", "all"],
+        help="annotations imprimées (défaut : celles de la définition, sinon « shared »)",
+    )
+    pack.add_argument("--copy", type=int, metavar="N", help="numéro d'exemplaire")
+    pack.add_argument(
+        "--password-file",
+        metavar="F",
+        help="chiffrer le PDF (AES-256) avec le mot de passe lu dans F (première ligne)",
+    )
+    pack.add_argument("--json", action="store_true", help="sortie JSON")
+    pack.set_defaults(func=cmd_pack)
     return parser
 
 
@@ -208,6 +234,81 @@ def cmd_search(args: argparse.Namespace) -> int:
     for hit in hits:
         where = hit.document_title or hit.dossier_title
         print(f"[{hit.kind.value}] {hit.dossier_ref} — {where}\n    {hit.marked('«', '»')}")
+    return 0
+
+
+def read_password_file(path: str) -> str:
+    """The first line of ``path`` (without its line ending); an empty password is refused."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise ValidationError(f"Le fichier de mot de passe « {path} » est introuvable.") from exc
+    except OSError as exc:
+        raise ValidationError(
+            f"Le fichier de mot de passe « {path} » ne peut pas être lu : {exc.strerror}."
+        ) from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            f"Le fichier de mot de passe « {path} » n'est pas un texte UTF-8."
+        ) from exc
+    lines = text.splitlines()
+    password = lines[0] if lines else ""
+    if not password.strip():
+        raise ValidationError(f"Le fichier de mot de passe « {path} » est vide.")
+    return password
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    import getpass
+    from dataclasses import replace
+
+    from aes_desktop.briefing.content import default_spec
+    from aes_desktop.briefing.export import export_pack, log_failure
+    from aes_desktop.briefing.spec import AnnotationFilter, PackSpec, Recipient
+    from aes_desktop.core.services.audit import Actor
+    from aes_desktop.core.services.packs import get_definition
+    from aes_desktop.core.services.sessions import find_session
+
+    db = _open(args)
+    try:
+        session = find_session(db, args.session)
+        definition = ""
+        if args.definition:
+            saved = get_definition(db, args.definition)
+            if saved.session_id not in (None, session.id):
+                raise ValidationError(
+                    f"La définition « {saved.name} » concerne une autre session que "
+                    f"{session.reference}."
+                )
+            spec = PackSpec.from_options(session.id, saved.options)
+            definition = saved.name
+        else:
+            spec = default_spec(db, session.id)
+        if args.recipient is not None:
+            spec = replace(spec, recipient=Recipient.parse(args.recipient))
+        if args.annotations is not None:
+            spec = replace(spec, annotations=AnnotationFilter(args.annotations))
+        if args.copy is not None:
+            spec = replace(spec, copy_number=args.copy)
+        actor = Actor(f"{getpass.getuser()} (ligne de commande)")
+        if args.password_file:
+            try:
+                spec = replace(spec, password=read_password_file(args.password_file))
+            except AesError as exc:
+                log_failure(db, spec, Path(args.out), actor, definition, None, exc)
+                raise
+        result = export_pack(db, spec, args.out, actor=actor, definition=definition)
+    finally:
+        db.close()
+    if args.json:
+        _print_json(result.as_json())
+    else:
+        print(
+            f"Dossier écrit : {result.path} ({result.pages} pages, {result.bytes} octets, "
+            f"SHA-256 {result.sha256})"
+        )
     return 0
 
 

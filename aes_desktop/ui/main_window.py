@@ -216,6 +216,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
+        self._action(
+            self.file_menu, self.tr("Minister's &pack…"), self.open_pack_dialog, "Ctrl+Shift+P"
+        )
+        self._action(
+            self.file_menu, self.tr("Print pre&view…"), self._print_preview, "Ctrl+Shift+F2"
+        )
+        self._action(self.file_menu, self.tr("P&rint…"), self._print, QKeySequence.StandardKey.Print)
         self.file_menu.addSeparator()
         self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -252,6 +259,20 @@ class MainWindow(QMainWindow):
 
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self._action(self.help_menu, self.tr("&About AES Dossiers"), self._about)
+
+    def open_pack_dialog(self) -> Any:
+        from aes_desktop.ui.pack_dialog import PackDialog
+
+        dialog = PackDialog(self.db, self, session_id=self.current_session_id())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def _print(self) -> None:
+        self.open_pack_dialog().print_button.setFocus()
+
+    def _print_preview(self) -> None:
+        self.open_pack_dialog().preview_button.setFocus()
 
     def _focus_filter(self) -> None:
         self.quick_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)

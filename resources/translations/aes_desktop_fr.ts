@@ -666,6 +666,18 @@
         <translation>Comparer les versions</translation>
     </message>
     <message>
+        <source>Minister&apos;s &amp;pack…</source>
+        <translation>&amp;Dossier du ministre…</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>A&amp;perçu avant impression…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -762,6 +774,197 @@
     <message>
         <source>An unexpected error occurred; nothing was changed. Details: {error}</source>
         <translation>Une erreur inattendue s&apos;est produite ; rien n&apos;a été modifié. Détail : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PackDialog</name>
+    <message>
+        <source>Minister&apos;s pack</source>
+        <translation>Dossier du ministre</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>Préparé par</translation>
+    </message>
+    <message>
+        <source>(no profile)</source>
+        <translation>(aucun profil)</translation>
+    </message>
+    <message>
+        <source>Saved definitions</source>
+        <translation>Définitions enregistrées</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Charger</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Agenda items</source>
+        <translation>Points de l&apos;ordre du jour</translation>
+    </message>
+    <message>
+        <source>Dossiers and documents</source>
+        <translation>Dossiers et documents</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <source>Highest of the content</source>
+        <translation>La plus élevée du contenu</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Shared annotations</source>
+        <translation>Annotations partagées</translation>
+    </message>
+    <message>
+        <source>My annotations</source>
+        <translation>Mes annotations</translation>
+    </message>
+    <message>
+        <source>Shared and mine</source>
+        <translation>Partagées et les miennes</translation>
+    </message>
+    <message>
+        <source>Roadmap section</source>
+        <translation>Section feuille de route</translation>
+    </message>
+    <message>
+        <source>Imported PDF annexes</source>
+        <translation>Annexes PDF importées</translation>
+    </message>
+    <message>
+        <source>States&apos; positions</source>
+        <translation>Positions des États</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Confirmation du mot de passe</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s title</source>
+        <translation>Titre du destinataire</translation>
+    </message>
+    <message>
+        <source>Ministry</source>
+        <translation>Ministère</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Mention de classification</translation>
+    </message>
+    <message>
+        <source>Copy number</source>
+        <translation>Numéro d&apos;exemplaire</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>Types</translation>
+    </message>
+    <message>
+        <source>Password (AES-256)</source>
+        <translation>Mot de passe (AES-256)</translation>
+    </message>
+    <message>
+        <source>Confirm password</source>
+        <translation>Confirmer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>&amp;Exporter en PDF…</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>A&amp;perçu avant impression…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>Print selected &amp;document…</source>
+        <translation>Imprimer le &amp;document choisi…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>Définition</translation>
+    </message>
+    <message>
+        <source>Save definition</source>
+        <translation>Enregistrer la définition</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>The two passwords are different.</source>
+        <translation>Les deux mots de passe sont différents.</translation>
+    </message>
+    <message>
+        <source>Export the pack</source>
+        <translation>Exporter le dossier</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Building the pack…</source>
+        <translation>Construction du dossier…</translation>
+    </message>
+    <message>
+        <source>Preparing the print…</source>
+        <translation>Préparation de l&apos;impression…</translation>
+    </message>
+    <message>
+        <source>Select a document in the list first.</source>
+        <translation>Choisissez d&apos;abord un document dans la liste.</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Aperçu avant impression</translation>
     </message>
 </context>
 <context>
