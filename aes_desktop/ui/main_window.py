@@ -222,7 +222,9 @@ class MainWindow(QMainWindow):
         self._action(
             self.file_menu, self.tr("Print pre&view…"), self._print_preview, "Ctrl+Shift+F2"
         )
-        self._action(self.file_menu, self.tr("P&rint…"), self._print, QKeySequence.StandardKey.Print)
+        self._action(
+            self.file_menu, self.tr("P&rint…"), self._print, QKeySequence.StandardKey.Print
+        )
         self.file_menu.addSeparator()
         self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
