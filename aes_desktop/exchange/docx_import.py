@@ -1,0 +1,421 @@
+"""DOCX: headings, ``Article N`` articles and lists, read from the zip and XML ourselves.
+
+Why not python-docx: it reads whole parts into memory from whatever sizes the archive declares
+and parses them with lxml, with no bound on decompression. A DOCX from another ministry is
+untrusted input, so here:
+
+- the archive is vetted before anything is decompressed: number of entries, declared total size,
+  compression ratio of every large entry (a zip bomb is refused), encrypted entries refused;
+- each part is decompressed through a counter that stops at :data:`MAX_DOCX_PART_BYTES` whatever
+  the headers claim;
+- XML is parsed by ``defusedxml`` with DTDs forbidden, so entity expansion (billion laughs) and
+  external entities are refused;
+- the body is parsed incrementally (``iterparse``) and each paragraph freed once read.
+
+Structure: paragraph styles named ``heading N`` / ``Title`` (or with an outline level) become
+headings of level N; numbered or ``List …`` paragraphs become list items; the rest are
+paragraphs. That structure is written as structured text and parsed by
+:func:`~aes_desktop.core.textblocks.parse_structured_text`, the same rules as Markdown, so a
+paragraph opening ``Article N`` / ``Article premier`` starts an article that keeps the following
+paragraphs as its alinéas. A heading-styled ``Article 3 : Objet`` starts an article too: legal
+texts often style their article titles as headings, and the comparison of versions works article
+by article.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree as SafeET
+from defusedxml.common import DefusedXmlException
+
+from aes_desktop.core.textblocks import match_article, parse_structured_text
+from aes_desktop.exchange.formats import (
+    Deadline,
+    Extracted,
+    FileKind,
+    Progress,
+    clean_text,
+    finalise,
+    one_line,
+    opening_heading,
+    unreadable_message,
+)
+from aes_desktop.exchange.limits import (
+    RATIO_EXEMPT_BYTES,
+    ImportFileError,
+    Limits,
+    number_text,
+    size_text,
+)
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CHUNK = 1024 * 1024
+_MAX_STYLE_DEPTH = 12
+_HEADING_NAME = re.compile(r"^(?:heading|titre|überschrift|título|titolo)\s*([1-9])$")
+_TITLE_NAMES = {"title", "titre"}
+
+# Errors the standard zip reader raises on a damaged or hostile archive.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+    UnicodeDecodeError,
+    struct.error,
+    KeyError,
+    OverflowError,
+)
+
+
+def extract_docx(
+    data: bytes, filename: str, limits: Limits, progress: Progress, deadline: Deadline
+) -> Extracted:
+    if not data:
+        raise ImportFileError(f"« {filename} » est vide (0 octet).")
+    if data.startswith(_OLE_MAGIC):
+        raise ImportFileError(
+            f"« {filename} » n'est pas un document Word .docx lisible : c'est un document "
+            "protégé par mot de passe, ou au format Word 97-2003 (.doc). Enregistrez-le en "
+            ".docx sans mot de passe, ou en PDF."
+        )
+    if not data.startswith(_ZIP_MAGIC):
+        raise ImportFileError(
+            f"« {filename} » n'est pas un document Word .docx (une archive ZIP est attendue)."
+        )
+    reader = _Reader(data, filename, limits, deadline)
+    try:
+        return reader.run(progress)
+    except (ImportFileError, MemoryError, RecursionError):
+        raise
+    except DefusedXmlException:
+        raise ImportFileError(
+            f"« {filename} » a été refusé : il contient des déclarations XML (DTD ou entités) "
+            "qu'un document Word n'a pas, et qui servent à saturer la mémoire ou lire d'autres "
+            "fichiers."
+        ) from None
+    except (*_ZIP_ERRORS, ParseError, LookupError, TypeError):
+        raise ImportFileError(unreadable_message(filename, FileKind.DOCX)) from None
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _attr(elem: Element, name: str) -> str | None:
+    for key, value in elem.attrib.items():
+        if _local(key) == name:
+            return value
+    return None
+
+
+def _child(elem: Element, name: str) -> Element | None:
+    for child in elem:
+        if _local(child.tag) == name:
+            return child
+    return None
+
+
+@dataclass
+class _Style:
+    name: str = ""
+    based_on: str | None = None
+    outline: int | None = None
+    numbered: bool = False
+
+
+class _Reader:
+    """One DOCX being read: the vetted archive and its parts."""
+
+    def __init__(self, data: bytes, filename: str, limits: Limits, deadline: Deadline) -> None:
+        self.data = data
+        self.filename = filename
+        self.limits = limits
+        self.deadline = deadline
+        self.zip: zipfile.ZipFile | None = None
+        self.styles: dict[str, _Style] = {}
+
+    # -- archive ---------------------------------------------------------------------------------
+    def _bomb(self, why: str) -> ImportFileError:
+        return ImportFileError(
+            f"« {self.filename} » a été refusé : {why}. Ce n'est pas un document Word ordinaire "
+            "(archive piégée, dite « bombe de décompression »)."
+        )
+
+    def _open(self) -> zipfile.ZipFile:
+        archive = zipfile.ZipFile(io.BytesIO(self.data))
+        infos = archive.infolist()
+        limits = self.limits
+        if len(infos) > limits.max_docx_entries:
+            raise self._bomb(
+                f"l'archive compte {number_text(len(infos))} éléments (limite : "
+                f"{number_text(limits.max_docx_entries)})"
+            )
+        total = 0
+        for info in infos:
+            if info.flag_bits & 0x1:
+                raise ImportFileError(
+                    f"« {self.filename} » est chiffré (protégé par mot de passe) : "
+                    "AES Dossiers ne peut pas le lire."
+                )
+            total += info.file_size
+            if info.file_size > RATIO_EXEMPT_BYTES and (
+                info.compress_size <= 0
+                or info.file_size / info.compress_size > limits.max_compression_ratio
+            ):
+                raise self._bomb(
+                    f"l'élément « {info.filename[:80]} » se décompresse {size_text(info.file_size)}"
+                    f" à partir de {size_text(info.compress_size)}"
+                )
+        if total > limits.max_docx_total_bytes:
+            raise self._bomb(
+                f"l'archive se décompresse en {size_text(total)} (limite : "
+                f"{size_text(limits.max_docx_total_bytes)})"
+            )
+        return archive
+
+    def _has(self, name: str) -> bool:
+        assert self.zip is not None
+        try:
+            self.zip.getinfo(name)
+        except KeyError:
+            return False
+        return True
+
+    def _part(self, name: str) -> bytes:
+        """A part, decompressed through a counter that does not trust the declared sizes."""
+        assert self.zip is not None
+        info = self.zip.getinfo(name)
+        limit = self.limits.max_docx_part_bytes
+        if info.file_size > limit:
+            raise self._bomb(
+                f"la partie « {name[:80]} » fait {size_text(info.file_size)} une fois "
+                f"décompressée (limite : {size_text(limit)})"
+            )
+        out = bytearray()
+        with self.zip.open(info) as stream:
+            while True:
+                self.deadline.check()
+                chunk = stream.read(_CHUNK)
+                if not chunk:
+                    break
+                out += chunk
+                if len(out) > limit:
+                    raise self._bomb(
+                        f"la partie « {name[:80]} » dépasse {size_text(limit)} une fois "
+                        "décompressée"
+                    )
+        return bytes(out)
+
+    def _xml(self, name: str) -> Element:
+        root: Element = SafeET.fromstring(self._part(name), forbid_dtd=True)
+        return root
+
+    def _relationships(self, part: str) -> Iterator[tuple[str, str]]:
+        """(type, target part) of the relationships of ``part`` ("" for the package)."""
+        folder, base = posixpath.split(part)
+        rels = posixpath.join(folder, "_rels", f"{base}.rels")
+        if not self._has(rels):
+            return
+        for rel in self._xml(rels):
+            if _local(rel.tag) != "Relationship" or _attr(rel, "TargetMode") == "External":
+                continue
+            rel_type = _attr(rel, "Type") or ""
+            target = _attr(rel, "Target") or ""
+            if not target:
+                continue
+            if target.startswith("/"):
+                resolved = target.lstrip("/")
+            else:
+                resolved = posixpath.normpath(posixpath.join(folder, target))
+            yield rel_type, resolved
+
+    # -- reading ---------------------------------------------------------------------------------
+    def run(self, progress: Progress) -> Extracted:
+        try:
+            self.zip = self._open()
+        except ImportFileError:
+            raise
+        except _ZIP_ERRORS:
+            raise ImportFileError(
+                f"« {self.filename} » n'est pas un document Word .docx lisible : l'archive est "
+                "endommagée ou incomplète."
+            ) from None
+        with self.zip:
+            main, core = "word/document.xml", "docProps/core.xml"
+            for rel_type, target in self._relationships(""):
+                if rel_type.endswith("/officeDocument"):
+                    main = target
+                elif rel_type.endswith("/core-properties"):
+                    core = target
+            if not self._has(main):
+                raise ImportFileError(
+                    f"« {self.filename} » n'est pas un document Word .docx : le corps du "
+                    "document (word/document.xml) est absent."
+                )
+            styles = "word/styles.xml"
+            for rel_type, target in self._relationships(main):
+                if rel_type.endswith("/styles"):
+                    styles = target
+            if self._has(styles):
+                self._read_styles(styles)
+            title = self._title(core) if self._has(core) else ""
+            text = self._body(main, progress)
+        blocks = parse_structured_text(text)
+        title = title or opening_heading(blocks)
+        return finalise(FileKind.DOCX, blocks, self.filename, self.limits, title=title)
+
+    def _title(self, core: str) -> str:
+        for elem in self._xml(core):
+            if _local(elem.tag) == "title" and elem.text:
+                return one_line(elem.text)
+        return ""
+
+    def _read_styles(self, name: str) -> None:
+        for elem in self._xml(name):
+            if _local(elem.tag) != "style" or _attr(elem, "type") not in (None, "paragraph"):
+                continue
+            style_id = _attr(elem, "styleId")
+            if not style_id:
+                continue
+            style = _Style()
+            for child in elem:
+                tag = _local(child.tag)
+                if tag == "name":
+                    style.name = (_attr(child, "val") or "").strip().lower()
+                elif tag == "basedOn":
+                    style.based_on = _attr(child, "val")
+                elif tag == "pPr":
+                    style.outline = _outline(child)
+                    style.numbered = _numbered(child)
+            self.styles[style_id] = style
+
+    def _style_role(self, style_id: str | None) -> tuple[str, int]:
+        """("heading", level), ("list", 0) or ("body", 0) for a paragraph style."""
+        seen = 0
+        numbered = False
+        while style_id and seen < _MAX_STYLE_DEPTH:
+            style = self.styles.get(style_id)
+            if style is None:
+                break
+            found = _HEADING_NAME.match(style.name)
+            if found:
+                return "heading", int(found.group(1))
+            if style.name in _TITLE_NAMES:
+                return "heading", 1
+            if style.outline is not None:
+                return "heading", style.outline
+            listed = style.name.startswith("list") and not style.name.startswith("list continue")
+            if listed or style.numbered:
+                numbered = True
+            style_id = style.based_on
+            seen += 1
+        return ("list", 0) if numbered else ("body", 0)
+
+    def _body(self, name: str, progress: Progress) -> str:
+        data = self._part(name)
+        source = io.BytesIO(data)
+        size = max(1, len(data))
+        out: list[str] = []
+        depth = 0
+        body: Element | None = None
+        count = 0
+        events: Iterator[tuple[str, Any]] = SafeET.iterparse(
+            source, events=("start", "end"), forbid_dtd=True
+        )
+        for event, elem in events:
+            if event == "start":
+                depth += 1
+                if depth == 2 and _local(elem.tag) == "body":
+                    body = elem
+                continue
+            depth -= 1
+            if _local(elem.tag) == "p":
+                line = self._paragraph(elem)
+                if line:
+                    out.append(line)
+                # Freed at once, so a text box's paragraphs are not read again in their parent.
+                elem.clear()
+                count += 1
+                if count % 200 == 0:
+                    self.deadline.check()
+                    progress(min(1.0, source.tell() / size), f"paragraphe {count}")
+            if depth == 2 and body is not None:
+                body.clear()  # a top-level element is done: keep memory flat on long documents
+        return "\n\n".join(out) + "\n"
+
+    def _paragraph(self, p: Element) -> str:
+        props = _child(p, "pPr")
+        style_id = None
+        role, level = "body", 0
+        if props is not None:
+            style = _child(props, "pStyle")
+            style_id = _attr(style, "val") if style is not None else None
+            role, level = self._style_role(style_id)
+            outline = _outline(props)
+            if outline is not None:
+                role, level = "heading", outline
+            elif role == "body" and _numbered(props):
+                role = "list"
+        text = _text_of(p)
+        if not text.strip():
+            return ""
+        if role == "heading":
+            heading = one_line(text)
+            if match_article(heading) is not None:
+                return heading
+            return "#" * min(max(level, 1), 6) + " " + heading
+        if role == "list":
+            return "- " + one_line(text)
+        return "\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def _outline(props: Element) -> int | None:
+    """Heading level (1..9) from ``w:outlineLvl`` (0-based; 9 means body text)."""
+    elem = _child(props, "outlineLvl")
+    value = _attr(elem, "val") if elem is not None else None
+    if value is None or not value.isdigit():
+        return None
+    level = int(value)
+    return level + 1 if level < 9 else None
+
+
+def _numbered(props: Element) -> bool:
+    num = _child(props, "numPr")
+    if num is None:
+        return False
+    num_id = _child(num, "numId")
+    # numId 0 switches numbering off for the paragraph.
+    return num_id is None or (_attr(num_id, "val") or "0") != "0"
+
+
+def _text_of(p: Element) -> str:
+    parts: list[str] = []
+    # The paragraph's properties hold tab stops (w:tabs/w:tab), not text: skip them.
+    runs = (elem for child in p if _local(child.tag) != "pPr" for elem in child.iter())
+    for elem in runs:
+        tag = _local(elem.tag)
+        if tag == "t":
+            if elem.text:
+                parts.append(elem.text)
+        elif tag == "tab":
+            parts.append(" ")
+        elif tag in ("br", "cr"):
+            parts.append("\n")
+        elif tag == "noBreakHyphen":
+            parts.append("-")
+    return clean_text("".join(parts))
