@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from aes_desktop.core.jobs import Job, JobCancelledError
+from aes_desktop.exchange import sandbox as sandbox_module
 from aes_desktop.exchange.formats import FileKind
 from aes_desktop.exchange.limits import ImportFileError, Limits
-from aes_desktop.exchange import sandbox as sandbox_module
 from aes_desktop.exchange.sandbox import Sandbox
 from tests.exchange import samples
 
