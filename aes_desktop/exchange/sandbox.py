@@ -72,7 +72,10 @@ class Sandbox:
         self._lock = threading.Lock()
         self._proc: subprocess.Popen[bytes] | None = None
         self._answers: queue.Queue[object] = queue.Queue()
-        self.starts = 0  # how many child processes were started (tests look at it)
+        # What happened so far (the fuzzer and the tests look at these).
+        self.starts = 0  # child processes started
+        self.crashes = 0  # children that died during an extraction
+        self.timeouts = 0  # children killed at the time budget
 
     def __enter__(self) -> Sandbox:
         return self
@@ -201,15 +204,18 @@ class Sandbox:
             write_frame(proc.stdin, data)
         except OSError:
             self._stop(kill=True)
+            self.crashes += 1
             raise _crashed(filename) from None
         deadline = time.monotonic() + limits.seconds_per_file + GRACE_S
         while True:
             answer = self._next(deadline, job)
             if answer is _TIMEOUT:  # time budget spent: the child is stuck inside a call
                 self._stop(kill=True)
+                self.timeouts += 1
                 raise ImportFileError(timeout_message(filename, limits.seconds_per_file))
             if answer is _EOF:
                 self._stop(kill=True)
+                self.crashes += 1
                 raise _crashed(filename)
             if not isinstance(answer, dict):
                 continue

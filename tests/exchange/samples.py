@@ -61,7 +61,8 @@ def make_pdf(
 
     font = _font()
     out = io.BytesIO()
-    pdf = canvas.Canvas(out, pagesize=A4, pageCompression=1 if compress else 0)
+    # invariant: no date nor random id inside, so the same call gives the same bytes.
+    pdf = canvas.Canvas(out, pagesize=A4, pageCompression=1 if compress else 0, invariant=1)
     if title is not None:
         pdf.setTitle(title)
     _width, height = A4
@@ -228,14 +229,23 @@ def make_minimal_docx(
 ) -> bytes:
     """A small hand-made DOCX (a few hundred bytes of XML): fast to fuzz, easy to twist."""
     body = document_xml if document_xml is not None else minimal_document_xml(MINIMAL_PARAGRAPHS)
+    parts: dict[str, str | bytes] = {
+        "[Content_Types].xml": _CT,
+        "_rels/.rels": _RELS,
+        "word/_rels/document.xml.rels": _DOC_RELS,
+        "word/document.xml": body,
+    }
+    if styles is not None:
+        parts["word/styles.xml"] = styles
+    return zip_parts(parts, compression)
+
+
+def zip_parts(parts: dict[str, str | bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A zip of ``parts`` with fixed dates, so the same parts give the same bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression) as z:
-        z.writestr("[Content_Types].xml", _CT)
-        z.writestr("_rels/.rels", _RELS)
-        z.writestr("word/_rels/document.xml.rels", _DOC_RELS)
-        z.writestr("word/document.xml", body)
-        if styles is not None:
-            z.writestr("word/styles.xml", styles)
+        for name, data in parts.items():
+            z.writestr(zipfile.ZipInfo(name, date_time=(2025, 12, 20, 9, 0, 0)), data, compression)
     return out.getvalue()
 
 
