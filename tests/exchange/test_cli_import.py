@@ -112,9 +112,9 @@ def test_unknown_dossier(
 def test_import_in_a_subprocess(workspace: Workspace, tmp_path: Path) -> None:
     bad = samples.write(tmp_path / "chiffré.pdf", samples.encrypt_pdf(samples.make_pdf(["x"])))
     workspace.db.close()
+    command = [sys.executable, "-m", "aes_desktop", "import", str(bad)]
     done = subprocess.run(
-        [sys.executable, "-m", "aes_desktop", "import", str(bad), "--db", str(workspace.path)]
-        + ["--dossier", REF, "--json"],  # noqa: RUF005
+        [*command, "--db", str(workspace.path), "--dossier", REF, "--json"],
         capture_output=True,
         text=True,
         check=False,
