@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,11 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from aes_desktop import __version__
+from aes_desktop.core.changes import Change
 from aes_desktop.core.db import Database
 from aes_desktop.core.services.dossiers import DossierQuery
+from aes_desktop.ui.importing import FileDropFilter, Importer
 from aes_desktop.ui.models import DossierIdRole, NodeKindRole
 from aes_desktop.ui.models.dossier_table import COL_REFERENCE, COL_TITLE, DossierTableModel
 from aes_desktop.ui.models.session_tree import AGENDA_NODE, SessionTreeModel
+from aes_desktop.ui.operations import ChangeBus
 from aes_desktop.ui.widgets.dossier_panel import DossierPanel
 
 
@@ -108,6 +120,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().showMessage(self.tr("Database: {path}").format(path=db.target.display))
 
+        self.bus = ChangeBus(self)
+        self.bus.changed.connect(self._on_change)
+        # Importing documents: File menu, and files dropped on a dossier row or on the panel.
+        self.importer = Importer(self, db, self.bus)
+        self.importer.status.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        FileDropFilter(self.table.viewport(), self._dossier_at, self._on_files_dropped)
+        FileDropFilter(
+            self.panel.viewport(), lambda _pos: self.panel.dossier_id, self._on_files_dropped
+        )
+
         self._build_menus()
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current)
@@ -118,6 +140,17 @@ class MainWindow(QMainWindow):
     # -- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import documents…"), self)
+        self.import_action.setObjectName("importAction")
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setStatusTip(
+            self.tr("Bring PDF, Word, Markdown or text files into the selected dossier")
+        )
+        self.import_action.triggered.connect(
+            lambda: self.importer.choose_and_import(self.panel.dossier_id)
+        )
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -148,6 +181,24 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About AES Dossiers"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _dossier_at(self, pos: QPoint) -> int | None:
+        index = self.table.indexAt(pos)
+        return self.dossier_model.id_at(index.row()) if index.isValid() else None
+
+    def _on_files_dropped(self, dossier_id: int, files: list[Path]) -> None:
+        self.select_dossier(dossier_id)
+        self.importer.ask(dossier_id, files)
+
+    def _on_change(self, change: Change) -> None:
+        if change.everything:
+            self.reload()
+            return
+        if change.dossiers:
+            self.dossier_model.invalidate_rows(set(change.dossiers))
+            shown = self.panel.dossier_id
+            if shown is not None and shown in change.dossiers:
+                self.panel.show_dossier(shown)
 
     def _focus_filter(self) -> None:
         self.quick_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -13,7 +13,7 @@ from aes_desktop.cli import main
 from aes_desktop.core.services import documents
 from aes_desktop.core.services.audit import list_entries
 from tests.exchange import samples
-from tests.exchange.conftest import Workspace, fingerprint
+from tests.exchange.workspace import Workspace, fingerprint
 
 REF = "CM-2026-01/D001"
 

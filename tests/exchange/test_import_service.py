@@ -22,7 +22,7 @@ from aes_desktop.core.services.dossiers import find_dossier_id
 from aes_desktop.exchange.importing import document_title, guess_doc_type, import_files
 from aes_desktop.exchange.limits import ImportFileError, Limits
 from tests.exchange import samples
-from tests.exchange.conftest import Workspace, fingerprint
+from tests.exchange.workspace import Workspace, fingerprint
 
 AIDE = Actor("Aïssata Traoré")
 
