@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Database: {path}").format(path=db.target.display))
 
         self.bus = ChangeBus(self)
-        self.bus.changed.connect(self._on_change)
+        self.bus.changed.connect(self.on_change)
         # Importing documents: File menu, and files dropped on a dossier row or on the panel.
         self.importer = Importer(self, db, self.bus)
         self.importer.status.connect(lambda text: self.statusBar().showMessage(text, 10_000))
@@ -190,15 +190,17 @@ class MainWindow(QMainWindow):
         self.select_dossier(dossier_id)
         self.importer.ask(dossier_id, files)
 
-    def _on_change(self, change: Change) -> None:
-        if change.everything:
+    def on_change(self, change: Change) -> None:
+        """Refresh what an edit made stale (announced once, on the GUI thread)."""
+        if change.everything or change.sessions:
             self.reload()
             return
         if change.dossiers:
             self.dossier_model.invalidate_rows(set(change.dossiers))
-            shown = self.panel.dossier_id
-            if shown is not None and shown in change.dossiers:
-                self.panel.show_dossier(shown)
+        if self.panel.dossier_id is not None and (
+            self.panel.dossier_id in change.dossiers or change.documents
+        ):
+            self.panel.show_dossier(self.panel.dossier_id)
 
     def _focus_filter(self) -> None:
         self.quick_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
