@@ -20,7 +20,13 @@ from pathlib import Path
 
 from aes_desktop.core.enums import BlockKind
 from aes_desktop.core.textblocks import ParsedBlock
-from aes_desktop.exchange.limits import DEFAULT_LIMITS, ImportFileError, Limits, number_text
+from aes_desktop.exchange.limits import (
+    DEFAULT_LIMITS,
+    ImportFileError,
+    Limits,
+    number_text,
+    size_text,
+)
 
 Progress = Callable[[float | None, str], None]
 
@@ -256,8 +262,6 @@ def extract(
 
 
 def too_big_message(filename: str, size: int, limits: Limits) -> str:
-    from aes_desktop.exchange.limits import size_text
-
     return (
         f"« {filename} » est trop volumineux ({size_text(size)}) : la limite est de "
         f"{size_text(limits.max_file_bytes)} par fichier."

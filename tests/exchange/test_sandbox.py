@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -16,7 +19,8 @@ from aes_desktop.core.jobs import Job, JobCancelledError
 from aes_desktop.exchange import sandbox as sandbox_module
 from aes_desktop.exchange.formats import FileKind
 from aes_desktop.exchange.limits import ImportFileError, Limits
-from aes_desktop.exchange.sandbox import Sandbox
+from aes_desktop.exchange.sandbox import FROZEN_WORKER_FLAG, Sandbox
+from aes_desktop.exchange.worker import read_frame
 from tests.exchange import samples
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -116,3 +120,17 @@ def test_the_child_runs_with_a_memory_limit() -> None:
         limits = Path(f"/proc/{box.pid}/limits").read_text()
     line = next(row for row in limits.splitlines() if row.startswith("Max address space"))
     assert str(1536 * 1024 * 1024) in line
+
+
+def test_the_command_line_can_be_the_child() -> None:
+    # A frozen build starts its own executable with this flag instead of "python -m …".
+    done = subprocess.run(
+        [sys.executable, "-m", "aes_desktop", FROZEN_WORKER_FLAG],
+        input=b"",
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 0
+    frame = read_frame(io.BytesIO(done.stdout))
+    assert frame is not None and json.loads(frame)["type"] == "ready"
