@@ -9,6 +9,7 @@ SHA-256 of the original, in any dossier) is recognised and reported, not stored 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from collections.abc import Sequence
@@ -22,7 +23,7 @@ from sqlalchemy.orm import Session
 from aes_desktop.core.db import Database
 from aes_desktop.core.enums import DocType
 from aes_desktop.core.errors import NotFoundError, ValidationError
-from aes_desktop.core.jobs import Job, check
+from aes_desktop.core.jobs import Job, JobCancelledError, check
 from aes_desktop.core.models import Block, Document, DocumentVersion, Dossier
 from aes_desktop.core.services import documents
 from aes_desktop.core.services.audit import SYSTEM_ACTOR, Actor, record
@@ -135,8 +136,10 @@ def import_files(
     _progress(job, _EXTRACT_SHARE, "Enregistrement dans la base")
     with db.write() as s:
         results = _write(db, s, planned, dossier_id, as_version_of, actor, job)
-        check(job)
-    _progress(job, 1.0, "Import terminé")
+        check(job)  # the last moment Cancel can undo everything
+    # Committed: a Cancel arriving now must not make the caller believe nothing was imported.
+    with contextlib.suppress(JobCancelledError):
+        _progress(job, 1.0, "Import terminé")
     return results
 
 

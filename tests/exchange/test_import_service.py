@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session
 
 from aes_desktop.core.db import Database
 from aes_desktop.core.enums import BlockKind, Classification, DocType
@@ -257,6 +258,23 @@ def test_cancel_leaves_nothing(workspace: Workspace, tmp_path: Path, when: str) 
         import_files(workspace.db, list(paths.values()), workspace.dossier_id, job=job)
     assert fingerprint(workspace.path) == before
     assert any(m.startswith(when) for m in seen)
+
+
+def test_cancel_after_the_commit_is_too_late(workspace: Workspace, tmp_path: Path) -> None:
+    job = Job()
+
+    def cancel_now(_session: Session) -> None:  # the user clicks Cancel just as it commits
+        job.cancel()
+
+    event.listen(Session, "after_commit", cancel_now)
+    try:
+        results = import_files(workspace.db, [files(tmp_path)["md"]], workspace.dossier_id, job=job)
+    finally:
+        event.remove(Session, "after_commit", cancel_now)
+    assert job.cancelled
+    assert [d.id for d in documents.list_documents(workspace.db, workspace.dossier_id)] == [
+        results[0].document_id
+    ]
 
 
 def test_progress_goes_up_to_one(workspace: Workspace, tmp_path: Path) -> None:
