@@ -28,6 +28,10 @@ MAX_DOCX_ENTRIES = 5_000
 MAX_DOCX_PART_BYTES = 64 * MIB
 #: Largest total uncompressed size the archive may declare.
 MAX_DOCX_TOTAL_BYTES = 512 * MIB
+#: Most paragraphs in a DOCX body (a 1,000-page report has ~20,000).
+MAX_DOCX_PARAGRAPHS = 100_000
+#: Deepest XML nesting accepted in a DOCX part (Word's deepest structures need a few dozen).
+MAX_XML_DEPTH = 256
 #: Highest compression ratio of an entry larger than 1 MiB (XML compresses ~5-20x; bombs ~1000x).
 MAX_COMPRESSION_RATIO = 200
 #: Entries at most this large are never judged by their ratio.
@@ -49,6 +53,7 @@ class Limits:
     max_docx_entries: int = MAX_DOCX_ENTRIES
     max_docx_part_bytes: int = MAX_DOCX_PART_BYTES
     max_docx_total_bytes: int = MAX_DOCX_TOTAL_BYTES
+    max_docx_paragraphs: int = MAX_DOCX_PARAGRAPHS
     max_compression_ratio: int = MAX_COMPRESSION_RATIO
     seconds_per_file: float = MAX_SECONDS_PER_FILE
 

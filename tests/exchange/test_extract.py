@@ -199,6 +199,30 @@ def test_bad_docx_is_refused(data: bytes, expected: str) -> None:
     assert expected in refused(FileKind.DOCX, data, "mauvais.docx")
 
 
+def test_docx_nesting_and_paragraph_limits() -> None:
+    w = samples.W
+    deep = (
+        f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body><w:p>'
+        + "<w:r>" * 300
+        + "<w:t>x</w:t>"
+        + "</w:r>" * 300
+        + "</w:p></w:body></w:document>"
+    )
+    message = refused(FileKind.DOCX, samples.make_minimal_docx(deep), "profond.docx")
+    assert "plus de 256 niveaux" in message
+    many = samples.minimal_document_xml([(None, f"Paragraphe {i}") for i in range(1200)])
+    message = refused(
+        FileKind.DOCX, samples.make_minimal_docx(many), "long.docx", Limits(max_docx_paragraphs=600)
+    )
+    assert "plus de 600 paragraphes" in message
+
+
+def test_docx_in_another_encoding_is_refused() -> None:
+    body = samples.minimal_document_xml([(None, "Texte accentué : é")])
+    latin = body.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').encode("latin-1")
+    refused(FileKind.DOCX, samples.make_minimal_docx(latin), "latin.docx")
+
+
 def test_docx_without_body_or_text_is_refused() -> None:
     empty_body = samples.minimal_document_xml([])
     assert "aucun texte" in refused(
