@@ -38,7 +38,7 @@ from typing import Any
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element, ParseError
 
-from aes_desktop.core.textblocks import match_article, parse_structured_text
+from aes_desktop.core.textblocks import match_article
 from aes_desktop.exchange.formats import (
     Deadline,
     Extracted,
@@ -48,6 +48,7 @@ from aes_desktop.exchange.formats import (
     finalise,
     one_line,
     opening_heading,
+    parse_text,
     unreadable_message,
 )
 from aes_desktop.exchange.limits import (
@@ -332,7 +333,7 @@ class _Reader:
                 self._read_styles(styles)
             title = self._title(core) if self._has(core) else ""
             text = self._body(main, progress)
-        blocks = parse_structured_text(text)
+        blocks = parse_text(text, self.filename, self.limits)
         title = title or opening_heading(blocks)
         return finalise(FileKind.DOCX, blocks, self.filename, self.limits, title=title)
 

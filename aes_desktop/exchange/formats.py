@@ -19,7 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from aes_desktop.core.enums import BlockKind
-from aes_desktop.core.textblocks import ParsedBlock
+from aes_desktop.core.textblocks import ParsedBlock, parse_structured_text
 from aes_desktop.exchange.limits import (
     DEFAULT_LIMITS,
     ImportFileError,
@@ -165,6 +165,22 @@ def finalise(
     if not any(b.text.strip() for b in fixed):
         raise ImportFileError(_empty_message(kind, filename))
     return Extracted(kind, tuple(fixed), one_line(title), page_count)
+
+
+def parse_text(text: str, filename: str, limits: Limits) -> list[ParsedBlock]:
+    """:func:`parse_structured_text`, once the text is known to be within the limits."""
+    if len(text) > limits.max_text_chars:
+        raise ImportFileError(
+            f"« {filename} » contient plus de {number_text(limits.max_text_chars)} caractères "
+            "de texte, la limite par fichier."
+        )
+    lines = text.count("\n") + 1
+    if lines > limits.max_text_lines:
+        raise ImportFileError(
+            f"« {filename} » compte {number_text(lines)} lignes de texte, au-delà de la limite "
+            f"de {number_text(limits.max_text_lines)} par fichier."
+        )
+    return parse_structured_text(text)
 
 
 def opening_heading(blocks: Sequence[ParsedBlock]) -> str:

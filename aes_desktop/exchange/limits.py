@@ -22,6 +22,9 @@ MAX_PDF_PAGES = 2_000
 MAX_BLOCKS = 50_000
 #: Most characters of text one file may give.
 MAX_TEXT_CHARS = 20_000_000
+#: Most lines of text given to the structure parser (a 1,000-page text wrapped at 80 columns
+#: has ~50,000); it bounds the parsing time of Markdown, plain text and DOCX.
+MAX_TEXT_LINES = 200_000
 #: Most entries in a DOCX (zip) archive; real documents have a few dozen.
 MAX_DOCX_ENTRIES = 5_000
 #: Largest uncompressed XML part of a DOCX that is read (the body of a long report is ~10 MB).
@@ -50,6 +53,7 @@ class Limits:
     max_pages: int = MAX_PDF_PAGES
     max_blocks: int = MAX_BLOCKS
     max_text_chars: int = MAX_TEXT_CHARS
+    max_text_lines: int = MAX_TEXT_LINES
     max_docx_entries: int = MAX_DOCX_ENTRIES
     max_docx_part_bytes: int = MAX_DOCX_PART_BYTES
     max_docx_total_bytes: int = MAX_DOCX_TOTAL_BYTES

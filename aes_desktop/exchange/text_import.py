@@ -8,15 +8,15 @@ mojibake that nobody finds by searching, and the sender can always re-save in UT
 
 from __future__ import annotations
 
-from aes_desktop.core.textblocks import parse_structured_text
 from aes_desktop.exchange.formats import (
     Extracted,
     FileKind,
     clean_text,
     finalise,
     opening_heading,
+    parse_text,
 )
-from aes_desktop.exchange.limits import ImportFileError, Limits, number_text
+from aes_desktop.exchange.limits import ImportFileError, Limits
 
 
 def decode_utf8(data: bytes, filename: str) -> str:
@@ -43,13 +43,7 @@ def decode_utf8(data: bytes, filename: str) -> str:
 
 
 def extract_text(kind: FileKind, data: bytes, filename: str, limits: Limits) -> Extracted:
-    text = clean_text(decode_utf8(data, filename))
-    if len(text) > limits.max_text_chars:
-        raise ImportFileError(
-            f"« {filename} » contient plus de {number_text(limits.max_text_chars)} caractères "
-            "de texte, la limite par fichier."
-        )
-    blocks = parse_structured_text(text)
+    blocks = parse_text(clean_text(decode_utf8(data, filename)), filename, limits)
     # A Markdown document's title is its first top-level heading, when it opens the text.
     title = opening_heading(blocks) if kind is FileKind.MARKDOWN else ""
     return finalise(kind, blocks, filename, limits, title=title)

@@ -278,6 +278,9 @@ def test_block_and_character_limits() -> None:
     data = "\n\n".join(f"Paragraphe {i}" for i in range(10)).encode()
     assert "blocs" in refused(FileKind.TEXT, data, "n.txt", Limits(max_blocks=5))
     assert "caractères" in refused(FileKind.MARKDOWN, data, "n.md", Limits(max_text_chars=20))
+    assert "19 lignes de texte, au-delà de la limite de 10" in refused(
+        FileKind.TEXT, data, "l.txt", Limits(max_text_lines=10)
+    )
 
 
 def test_hostile_article_numbers_are_cut() -> None:
