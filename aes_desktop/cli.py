@@ -111,6 +111,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pack.add_argument("--json", action="store_true", help="sortie JSON")
     pack.set_defaults(func=cmd_pack)
+    imp = sub.add_parser(
+        "import",
+        help="importer des fichiers (PDF, DOCX, Markdown, texte) dans un dossier",
+        description="Chaque fichier devient un nouveau document du dossier (ou la nouvelle "
+        "version d'un document avec --as-version-of). Tout ou rien : si un fichier ne peut pas "
+        "être importé, aucun ne l'est. Un fichier déjà présent dans la base est signalé.",
+    )
+    _common(imp)
+    imp.add_argument("files", nargs="+", metavar="FICHIER", help="fichiers à importer")
+    imp.add_argument("--dossier", required=True, metavar="RÉF", help="référence du dossier")
+    imp.add_argument(
+        "--as-version-of",
+        type=int,
+        metavar="ID_DOCUMENT",
+        help="le fichier devient la nouvelle version de ce document du dossier",
+    )
+    imp.add_argument("--json", action="store_true", help="sortie JSON")
+    imp.set_defaults(func=cmd_import)
     return parser
 
 
@@ -312,6 +330,50 @@ def cmd_pack(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from aes_desktop.core.services.audit import Actor
+    from aes_desktop.core.services.dossiers import find_dossier_id
+    from aes_desktop.exchange.importing import import_files
+
+    db = _open(args)
+    try:
+        dossier_id = find_dossier_id(db, args.dossier)
+        results = import_files(
+            db,
+            args.files,
+            dossier_id,
+            as_version_of=args.as_version_of,
+            actor=Actor(f"{_login()} (ligne de commande)"),
+        )
+    finally:
+        db.close()
+    if args.json:
+        _print_json([r.as_json() for r in results])
+        return 0
+    for r in results:
+        if r.duplicate_of is not None:
+            print(
+                f"{r.filename} : déjà présent — document {r.document_id} « {r.title} », "
+                f"version {r.version}"
+            )
+        else:
+            pages = f", {r.pages} pages" if r.pages else ""
+            print(
+                f"{r.filename} : document {r.document_id} « {r.title} », version {r.version} "
+                f"({r.blocks} blocs{pages})"
+            )
+    return 0
+
+
+def _login() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return "utilisateur"
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from aes_desktop.ui.app import run
 
@@ -323,6 +385,12 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if args_in[:1] == ["--aes-extract-worker"]:
+        # A frozen build has no "python -m": it runs its importers' extraction process this way.
+        from aes_desktop.exchange.worker import serve
+
+        return serve()
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", run_gui)

@@ -8,9 +8,18 @@ Alt+Left/Right back and forward, F5 reload.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +52,7 @@ from aes_desktop.core.services import saved_searches
 from aes_desktop.core.services.documents import current_version
 from aes_desktop.core.services.dossiers import DossierQuery, all_tags, dossier_rows
 from aes_desktop.core.services.people import find_person_by_uuid
+from aes_desktop.ui.importing import FileDropFilter, Importer
 from aes_desktop.ui.models import DossierIdRole, NodeKindRole
 from aes_desktop.ui.models.dossier_table import COL_REFERENCE, COL_TITLE, DossierTableModel
 from aes_desktop.ui.models.session_tree import AGENDA_NODE, SessionTreeModel
@@ -192,6 +202,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().showMessage(self.tr("Database: {path}").format(path=db.target.display))
 
+        # Importing documents: File menu, and files dropped on a dossier row or on the panel.
+        self.importer = Importer(self, db, self.bus)
+        self.importer.status.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        FileDropFilter(self.table.viewport(), self._dossier_at, self._on_files_dropped)
+        FileDropFilter(
+            self.panel.viewport(), lambda _pos: self.panel.dossier_id, self._on_files_dropped
+        )
+
         self._build_menus()
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current)
@@ -216,6 +234,17 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
+        self.import_action = self._action(
+            self.file_menu,
+            self.tr("&Import documents…"),
+            lambda: self.importer.choose_and_import(self.panel.dossier_id),
+            "Ctrl+I",
+        )
+        self.import_action.setObjectName("importAction")
+        self.import_action.setStatusTip(
+            self.tr("Bring PDF, Word, Markdown or text files into the selected dossier")
+        )
+        self.file_menu.addSeparator()
         self._action(
             self.file_menu, self.tr("Minister's &pack…"), self.open_pack_dialog, "Ctrl+Shift+P"
         )
@@ -275,6 +304,14 @@ class MainWindow(QMainWindow):
 
     def _print_preview(self) -> None:
         self.open_pack_dialog().preview_button.setFocus()
+
+    def _dossier_at(self, pos: QPoint) -> int | None:
+        index = self.table.indexAt(pos)
+        return self.dossier_model.id_at(index.row()) if index.isValid() else None
+
+    def _on_files_dropped(self, dossier_id: int, files: list[Path]) -> None:
+        self.select_dossier(dossier_id)
+        self.importer.ask(dossier_id, files)
 
     def _focus_filter(self) -> None:
         self.quick_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -377,6 +377,122 @@
     </message>
 </context>
 <context>
+    <name>ImportTargetDialog</name>
+    <message>
+        <source>Import documents</source>
+        <translation>Importer des documents</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more file(s)</source>
+        <translation>
+            <numerusform>… et %n autre fichier</numerusform>
+            <numerusform>… et %n autres fichiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import into the dossier &lt;b&gt;{dossier}&lt;/b&gt;:</source>
+        <translation>Importer dans le dossier &lt;b&gt;{dossier}&lt;/b&gt; :</translation>
+    </message>
+    <message numerus="yes">
+        <source>As %n new document(s)</source>
+        <translation>
+            <numerusform>Comme nouveau document</numerusform>
+            <numerusform>Comme %n nouveaux documents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As the new version of:</source>
+        <translation>Comme nouvelle version de :</translation>
+    </message>
+    <message>
+        <source>Document that gets a new version</source>
+        <translation>Document qui reçoit une nouvelle version</translation>
+    </message>
+    <message>
+        <source>{title} (version {version})</source>
+        <translation>{title} (version {version})</translation>
+    </message>
+    <message>
+        <source>This dossier has no document yet.</source>
+        <translation>Ce dossier n&apos;a encore aucun document.</translation>
+    </message>
+    <message>
+        <source>Choose a single file to make a new version.</source>
+        <translation>Choisissez un seul fichier pour en faire une nouvelle version.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <source>Import documents</source>
+        <translation>Importer des documents</translation>
+    </message>
+    <message>
+        <source>Select the dossier that will receive the documents first.</source>
+        <translation>Sélectionnez d&apos;abord le dossier qui recevra les documents.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n file(s)…</source>
+        <translation>
+            <numerusform>Import de %n fichier…</numerusform>
+            <numerusform>Import de %n fichiers…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) imported.</source>
+        <translation>
+            <numerusform>%n document importé.</numerusform>
+            <numerusform>%n documents importés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) already in the database.</source>
+        <translation>
+            <numerusform>%n fichier déjà présent dans la base.</numerusform>
+            <numerusform>%n fichiers déjà présents dans la base.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• {file}: already there as &quot;{title}&quot;, version {version}</source>
+        <translation>• {file} : déjà présent comme « {title} », version {version}</translation>
+    </message>
+    <message>
+        <source>These files were already in the database; they were not imported again:</source>
+        <translation>Ces fichiers étaient déjà dans la base ; ils n&apos;ont pas été importés une seconde fois :</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was imported.</source>
+        <translation>Import annulé : rien n&apos;a été importé.</translation>
+    </message>
+</context>
+<context>
+    <name>Importing</name>
+    <message>
+        <source>Documents ({patterns})</source>
+        <translation>Documents ({patterns})</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word (*.docx)</source>
+        <translation>Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Markdown and text (*.md *.markdown *.txt *.text)</source>
+        <translation>Markdown et texte (*.md *.markdown *.txt *.text)</translation>
+    </message>
+    <message>
+        <source>Import documents</source>
+        <translation>Importer des documents</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>In preparation</source>
@@ -664,6 +780,14 @@
     <message>
         <source>Compare versions</source>
         <translation>Comparer les versions</translation>
+    </message>
+    <message>
+        <source>&amp;Import documents…</source>
+        <translation>&amp;Importer des documents…</translation>
+    </message>
+    <message>
+        <source>Bring PDF, Word, Markdown or text files into the selected dossier</source>
+        <translation>Importer des fichiers PDF, Word, Markdown ou texte dans le dossier sélectionné</translation>
     </message>
     <message>
         <source>Minister&apos;s &amp;pack…</source>
