@@ -30,7 +30,14 @@ from sqlalchemy import select
 from aes_desktop.core.db import Database
 from aes_desktop.core.enums import AnchorStatus, AnnotationKind, Visibility
 from aes_desktop.core.errors import NotFoundError
-from aes_desktop.core.models import Block, Document, DocumentVersion, Dossier, utcnow
+from aes_desktop.core.models import (
+    Block,
+    CouncilSession,
+    Document,
+    DocumentVersion,
+    Dossier,
+    utcnow,
+)
 from aes_desktop.core.services.annotation import AnnotationRow, list_annotations
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -306,9 +313,17 @@ def _markdown_item(row: AnnotationRow) -> list[str]:
 
 
 def to_markdown(
-    db: Database, rows: Sequence[AnnotationRow], *, title: str, viewer_name: str | None = None
+    db: Database,
+    rows: Sequence[AnnotationRow],
+    *,
+    title: str,
+    viewer_name: str | None = None,
+    by_dossier: bool | None = None,
 ) -> str:
-    """A readable summary grouped by dossier and document; orphans listed apart in each."""
+    """A readable summary grouped by dossier and document; orphans listed apart in each.
+
+    ``by_dossier`` adds a heading per dossier (default: when the rows span several dossiers).
+    """
     out = [f"# {title}", ""]
     whose = (
         f"annotations partagées et annotations privées de {viewer_name}"
@@ -322,13 +337,15 @@ def to_markdown(
     by_doc: dict[int, list[AnnotationRow]] = {}
     for row in rows:
         by_doc.setdefault(row.document_id, []).append(row)
+    if by_dossier is None:
+        by_dossier = len({r.dossier_id for r in rows}) > 1
+    level = "###" if by_dossier else "##"
     dossier_seen: set[str] = set()
     for doc_rows in by_doc.values():
         first = doc_rows[0]
-        if first.dossier_reference not in dossier_seen and len({r.dossier_id for r in rows}) > 1:
+        if by_dossier and first.dossier_reference not in dossier_seen:
             dossier_seen.add(first.dossier_reference)
             out += [f"## Dossier {first.dossier_reference}", ""]
-        level = "###" if len({r.dossier_id for r in rows}) > 1 else "##"
         out += [f"{level} {first.document_title} (version {first.version_number})", ""]
         placed = [r for r in doc_rows if r.anchor_status is not AnchorStatus.ORPHAN]
         orphans = [r for r in doc_rows if r.anchor_status is AnchorStatus.ORPHAN]
@@ -360,7 +377,7 @@ def export_annotations(
 ) -> str:
     """The annotations of a scope, as the viewer may see them, in the chosen format."""
     fmt = ExportFormat(fmt)
-    title = _title(db, dossier_id=dossier_id, document_id=document_id)
+    title = _title(db, dossier_id=dossier_id, document_id=document_id, session_id=session_id)
     rows = list_annotations(
         db,
         viewer_id=viewer_id,
@@ -373,10 +390,18 @@ def export_annotations(
         return json.dumps(to_jsonld(db, rows, label=title), ensure_ascii=False, indent=2) + "\n"
     if fmt is ExportFormat.JSON:
         return json.dumps([to_plain(r) for r in rows], ensure_ascii=False, indent=2) + "\n"
-    return to_markdown(db, rows, title=title, viewer_name=viewer_name)
+    return to_markdown(
+        db,
+        rows,
+        title=title,
+        viewer_name=viewer_name,
+        by_dossier=dossier_id is None and document_id is None,
+    )
 
 
-def _title(db: Database, *, dossier_id: int | None, document_id: int | None) -> str:
+def _title(
+    db: Database, *, dossier_id: int | None, document_id: int | None, session_id: int | None
+) -> str:
     with db.read() as s:
         if document_id is not None:
             found = s.execute(
@@ -394,4 +419,13 @@ def _title(db: Database, *, dossier_id: int | None, document_id: int | None) -> 
             if found is None:
                 raise NotFoundError("Ce dossier n'existe plus.")
             return f"Annotations — {found[0]} · {found[1]}"
+        if session_id is not None:
+            found = s.execute(
+                select(CouncilSession.reference, CouncilSession.title).where(
+                    CouncilSession.id == session_id
+                )
+            ).first()
+            if found is None:
+                raise NotFoundError("Cette session n'existe plus.")
+            return f"Annotations — session {found[0]} · {found[1]}"
     return "Annotations"
