@@ -22,6 +22,7 @@ its own (500 anchors placed well under a second).
 from __future__ import annotations
 
 import difflib
+import heapq
 import math
 import re
 from bisect import bisect_right
@@ -315,22 +316,28 @@ class Reanchorer:
 
     def _fuzzy(self, anchor: OldAnchor) -> Placement | None:
         home = self.corresponding(anchor)
-        candidates = self._candidates(anchor, home)
+        quote = words_with_offsets(anchor.exact)
+        candidates = self._candidates(anchor, home, quote)
         best: Placement | None = None
+        best_score = 0.0
         for index in candidates:
-            found = self._between_context(index, anchor) or self._aligned(index, anchor)
+            found = self._between_context(index, anchor) or self._aligned(index, anchor, quote)
             if found is None:
                 continue
-            bonus = 0.05 if index == home else 0.0
-            if best is None or found.similarity + bonus > best.similarity:
-                best = found
+            score = found.similarity + (0.05 if index == home else 0.0)
+            if best is None or score > best_score:
+                best, best_score = found, score
+            if best_score >= 0.9:
+                break  # as good as it gets: no need to look at the other candidates
         return best
 
-    def _candidates(self, anchor: OldAnchor, home: int | None) -> list[int]:
+    def _candidates(
+        self, anchor: OldAnchor, home: int | None, quote: list[tuple[str, int, int]]
+    ) -> list[int]:
         """The home block, then the blocks sharing most of the quote's (and context's) words."""
         index, df = self._word_index()
         n = max(1, len(self.blocks))
-        quote_words = {w for w, _a, _b in words_with_offsets(anchor.exact)}
+        quote_words = {w for w, _a, _b in quote}
         context_words = {
             w for w, _a, _b in words_with_offsets(anchor.prefix + " " + anchor.suffix)
         } - quote_words
@@ -343,7 +350,7 @@ class Reanchorer:
                 idf = math.log(1 + n / df[word])
                 for block_index in postings:
                     scores[block_index] += weight * idf
-        ranked = sorted(scores, key=lambda i: -scores[i])[:FUZZY_CANDIDATE_BLOCKS]
+        ranked = heapq.nlargest(FUZZY_CANDIDATE_BLOCKS, scores, key=scores.__getitem__)
         if home is not None and home not in ranked:
             ranked.insert(0, home)
         return ranked
@@ -382,9 +389,10 @@ class Reanchorer:
             "context",
         )
 
-    def _aligned(self, index: int, anchor: OldAnchor) -> Placement | None:
+    def _aligned(
+        self, index: int, anchor: OldAnchor, quote: list[tuple[str, int, int]]
+    ) -> Placement | None:
         """A word-level alignment of the quote inside the block (densest window first)."""
-        quote = words_with_offsets(anchor.exact)
         if not quote:
             return None
         words = self._block_words(index)
