@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -138,6 +138,7 @@ class AnnotationListModel(QAbstractListModel):
         self.show_document = False
         self._italic = QFont()
         self._italic.setItalic(True)
+        self.line_height = QFontMetrics(QFont()).lineSpacing()
 
     def set_rows(self, rows: list[AnnotationRow]) -> None:
         self.beginResetModel()
@@ -182,6 +183,9 @@ class AnnotationListModel(QAbstractListModel):
             return QColor("#757575")
         if role == Qt.ItemDataRole.FontRole and row.anchor_status is AnchorStatus.ORPHAN:
             return self._italic
+        if role == Qt.ItemDataRole.SizeHintRole:
+            # Three lines, whatever their length: the view elides each to its width.
+            return QSize(1, self.line_height * 3 + 8)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._text(row).replace("\n", ". ")
         return None
@@ -418,6 +422,8 @@ class AnnotationPanel(QWidget):
         self.view.setUniformItemSizes(True)  # three lines each: no per-row measuring
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Lines are elided at the panel's width rather than scrolled sideways.
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setIconSize(QSize(14, 14))
         self.view.setAlternatingRowColors(True)
         self.view.setSpacing(1)
