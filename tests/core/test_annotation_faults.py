@@ -94,6 +94,7 @@ def _wait_for_first_ack(log: Path, timeout: float = 5.0) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the writer forks (POSIX only)")
 def test_acknowledged_annotations_survive_sigkill(
     db: Database, corpus: Corpus, tmp_path: Path
 ) -> None:
