@@ -146,6 +146,7 @@ def shown_ids(panel: AnnotationPanel) -> list[int]:
 
 
 def test_models_pass_the_model_tester(
+    app,
     qtmodeltester,
     db: Database,
     corpus: Corpus,  # type: ignore[no-untyped-def]

@@ -138,7 +138,7 @@ class AnnotationListModel(QAbstractListModel):
         self.show_document = False
         self._italic = QFont()
         self._italic.setItalic(True)
-        self.line_height = QFontMetrics(QFont()).lineSpacing()
+        self._line_height = 0  # measured at first use (a model may exist before the GUI)
 
     def set_rows(self, rows: list[AnnotationRow]) -> None:
         self.beginResetModel()
@@ -185,7 +185,9 @@ class AnnotationListModel(QAbstractListModel):
             return self._italic
         if role == Qt.ItemDataRole.SizeHintRole:
             # Three lines, whatever their length: the view elides each to its width.
-            return QSize(1, self.line_height * 3 + 8)
+            if not self._line_height:
+                self._line_height = QFontMetrics(QFont()).lineSpacing()
+            return QSize(1, self._line_height * 3 + 8)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._text(row).replace("\n", ". ")
         return None
