@@ -22,6 +22,7 @@ import argparse
 import os
 import random
 import shutil
+import sqlite3
 import tempfile
 import time
 from pathlib import Path
@@ -99,6 +100,28 @@ def main(argv: list[str]) -> int:
     return 0 if ok else 1
 
 
+def bare_commits(folder: Path, n: int = 300) -> list[float]:
+    """The floor: a one-row SQLite commit (WAL, synchronous=FULL) on the same disk, in ms."""
+    probe = folder / "fsync-probe.sqlite"
+    conn = sqlite3.connect(probe, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("CREATE TABLE t (x INTEGER)")
+        times = []
+        for i in range(n):
+            with stopwatch() as elapsed:
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute("INSERT INTO t VALUES (?)", (i,))
+                conn.execute("COMMIT")
+            times.append(elapsed())
+        return times
+    finally:
+        conn.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{probe}{suffix}").unlink(missing_ok=True)
+
+
 def run(path: Path) -> tuple[list[Row], list[str]]:
     rng = random.Random(4)
     maker = _TextMaker(random.Random(5))
@@ -120,6 +143,7 @@ def run(path: Path) -> tuple[list[Row], list[str]]:
     v1 = documents.add_version(db, doc, parse_structured_text(text_v1))
     blocks = [b for b in version_blocks(db, v1.id) if len(b.text) > 80]
 
+    floor = bare_commits(path.parent)
     saves: list[float] = []
     cpu: list[float] = []
     kinds = list(AnnotationKind)
@@ -196,6 +220,7 @@ def run(path: Path) -> tuple[list[Row], list[str]]:
         Row("save one annotation, p95", percentile(saves, 95), None),
         Row("save one annotation, p99", percentile(saves, 99), 5),
         Row("save one annotation, CPU time of this process, p99", percentile(cpu, 99), None),
+        Row("floor: bare one-row SQLite commit on this disk, p99", percentile(floor, 99), None),
         Row(f"list {len(listed)} annotations of a document, first call", first_list, 150),
         Row(f"list {len(listed)} annotations of a document, warm median", median(warm), 150),
         Row(f"re-anchor {report.total} annotations (revision)", reanchor_ms, 1000),
