@@ -129,6 +129,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--json", action="store_true", help="sortie JSON")
     imp.set_defaults(func=cmd_import)
+
+    notes = sub.add_parser(
+        "annotations",
+        help="exporter les annotations (JSON-LD du W3C, JSON ou résumé Markdown)",
+    )
+    _common(notes)
+    notes.add_argument("--dossier", metavar="RÉF", help="les annotations d'un dossier")
+    notes.add_argument("--document", metavar="ID", type=int, help="les annotations d'un document")
+    notes.add_argument("--session", metavar="RÉF", help="les annotations d'une session")
+    notes.add_argument(
+        "--format",
+        choices=["json", "jsonld", "markdown"],
+        default="markdown",
+        help="format de sortie (défaut : markdown)",
+    )
+    notes.add_argument(
+        "--profile",
+        metavar="UUID_OU_NOM",
+        help="profil qui lit : ajoute ses annotations privées (sinon, seulement les partagées)",
+    )
+    notes.add_argument("--orphans", action="store_true", help="seulement les orphelines")
+    notes.add_argument(
+        "--output", metavar="FICHIER", help="écrire dans un fichier (sinon la sortie standard)"
+    )
+    notes.set_defaults(func=cmd_annotations)
     return parser
 
 
@@ -372,6 +397,71 @@ def _login() -> str:
         return getpass.getuser()
     except (OSError, KeyError, ImportError):
         return "utilisateur"
+
+
+def _find_profile(db: Database, wanted: str) -> Any:
+    from aes_desktop.core.errors import NotFoundError
+    from aes_desktop.core.services.people import find_person_by_uuid, list_people
+
+    found = find_person_by_uuid(db, wanted.strip())
+    if found is None:
+        matches = [p for p in list_people(db) if p.name.casefold() == wanted.strip().casefold()]
+        if len(matches) > 1:
+            raise ValidationError(
+                f"Plusieurs profils s'appellent « {wanted} » : donnez plutôt leur identifiant."
+            )
+        found = matches[0] if matches else None
+    if found is None:
+        raise NotFoundError(f"Aucun profil « {wanted} » dans cette base.")
+    return found
+
+
+def cmd_annotations(args: argparse.Namespace) -> int:
+    from aes_desktop.core.annotations_export import export_annotations
+    from aes_desktop.core.services.dossiers import find_dossier_id
+    from aes_desktop.core.services.sessions import find_session
+
+    db = _open(args)
+    try:
+        dossier_id = find_dossier_id(db, args.dossier) if args.dossier else None
+        session_id = find_session(db, args.session).id if args.session else None
+        profile = _find_profile(db, args.profile) if args.profile else None
+        text = export_annotations(
+            db,
+            args.format,
+            viewer_id=profile.id if profile else None,
+            viewer_name=profile.name if profile else None,
+            dossier_id=dossier_id,
+            document_id=args.document,
+            session_id=session_id,
+            orphans_only=args.orphans,
+        )
+    finally:
+        db.close()
+    if args.output:
+        _write_atomically(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write next to the target, then rename: a failure never leaves half a file."""
+    import tempfile
+
+    target = path.expanduser().resolve()
+    if not target.parent.is_dir():
+        raise ValidationError(f"Le dossier « {target.parent} » n'existe pas.")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def run_gui(args: argparse.Namespace) -> int:

@@ -73,6 +73,7 @@ def load_demo(db: Database, folder: Path | None = None) -> int:
             session=s,
         )
         dossier_ids: dict[str, int] = {}
+        document_ids: list[int] = []
         version_ids: dict[tuple[str, str, int], int] = {}
         for d in spec["dossiers"]:
             dossier_id = dossiers.create_dossier(
@@ -112,6 +113,7 @@ def load_demo(db: Database, folder: Path | None = None) -> int:
                     classification=Classification(doc.get("classification", "unclassified")),
                     session=s,
                 )
+                document_ids.append(document_id)
                 for v in doc["versions"]:
                     raw = (folder / v["file"]).read_bytes()
                     version = documents.add_version(
@@ -186,6 +188,10 @@ def load_demo(db: Database, folder: Path | None = None) -> int:
                 ),
                 session=s,
             )
+        # Notes written on a first version follow the text to the current one, as they did when
+        # the revision arrived: the reader then shows what changed in their passages.
+        for document_id in document_ids:
+            annotation.reanchor_to_current(db, document_id, session=s)
         status = SessionStatus(sess.get("status", "preparation"))
         if status is not SessionStatus.PREPARATION:
             sessions.set_session_status(db, session_row.id, status, session=s)

@@ -137,8 +137,14 @@ def add_version(
     created_at: datetime | None = None,
     actor: Actor = SYSTEM_ACTOR,
     session: Session | None = None,
+    reanchor: bool = True,
 ) -> VersionRow:
-    """Append a new version (it becomes the current one) with its blocks and source file."""
+    """Append a new version (it becomes the current one) with its blocks and source file.
+
+    The annotations of the previous current version are re-anchored onto the new one in the same
+    transaction (``reanchor=False`` leaves that to the caller, who then calls
+    ``annotation.reanchor_document`` itself, e.g. inside a long job with progress).
+    """
     if not blocks:
         raise ValidationError("Ce document ne contient aucun texte exploitable.")
     with unit_of_work(db, session) as s:
@@ -173,10 +179,11 @@ def add_version(
             Block(position=i, kind=b.kind, number=b.number, level=b.level, text=b.text)
             for i, b in enumerate(blocks)
         ]
+        previous_number = doc.current_version
         previous = s.scalar(
             select(DocumentVersion.id).where(
                 DocumentVersion.document_id == document_id,
-                DocumentVersion.number == doc.current_version,
+                DocumentVersion.number == previous_number,
             )
         )
         if previous is not None:
@@ -186,6 +193,10 @@ def add_version(
         doc.updated_at = utcnow()
         s.flush()
         search.index_blocks_of_version(s, version.id)
+        if previous is not None and reanchor:
+            from aes_desktop.core.services.annotation import reanchor_document
+
+            reanchor_document(db, document_id, previous_number, number, session=s)
         record(
             s,
             "document.version",
