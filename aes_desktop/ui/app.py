@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -91,6 +91,9 @@ def run(db: str | None = None, data_dir: str | None = None, lang: str | None = N
             seed_if_new(database)
         window = MainWindow(database, settings)
         window.show()
+        if window.current_person_id() is None:
+            # First run: the aide says who they are (author of their notes); they may skip it.
+            QTimer.singleShot(0, lambda: window.choose_profile(first_run=True))
         return app.exec()
     except AesError as exc:
         return explain(exc)

@@ -48,21 +48,27 @@ from aes_desktop.core.changes import Change
 from aes_desktop.core.db import Database
 from aes_desktop.core.errors import AesError
 from aes_desktop.core.search import SearchHit, passage_marks
+from aes_desktop.core.services import annotation as annotation_service
 from aes_desktop.core.services import saved_searches
-from aes_desktop.core.services.documents import current_version
+from aes_desktop.core.services.documents import current_version, list_versions
 from aes_desktop.core.services.dossiers import DossierQuery, all_tags, dossier_rows
-from aes_desktop.core.services.people import find_person_by_uuid
+from aes_desktop.core.services.people import PersonRow
 from aes_desktop.ui.importing import FileDropFilter, Importer
 from aes_desktop.ui.models import DossierIdRole, NodeKindRole
 from aes_desktop.ui.models.dossier_table import COL_REFERENCE, COL_TITLE, DossierTableModel
 from aes_desktop.ui.models.session_tree import AGENDA_NODE, SessionTreeModel
 from aes_desktop.ui.navigation import History, Place
 from aes_desktop.ui.operations import ChangeBus, show_error
+from aes_desktop.ui.undo import AnnotationUndoStack
+from aes_desktop.ui.widgets.annotation_panel import AnnotationPanel
 from aes_desktop.ui.widgets.compare import CompareWidget
+from aes_desktop.ui.widgets.document_view import DocumentView
 from aes_desktop.ui.widgets.dossier_panel import DossierPanel
 from aes_desktop.ui.widgets.filter_bar import FilterBar
-from aes_desktop.ui.widgets.reader import ReaderWidget
+from aes_desktop.ui.widgets.pdf_viewer import PdfViewer
+from aes_desktop.ui.widgets.profile_dialog import ProfileDialog, current_profile, remember_profile
 from aes_desktop.ui.widgets.search_panel import SearchPanel
+from aes_desktop.ui.widgets.trash_dialog import TrashDialog
 
 
 class MainWindow(QMainWindow):
@@ -116,8 +122,16 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QTabWidget()
         self.sidebar.setObjectName("sidebar")
+        self.sidebar.setUsesScrollButtons(True)  # tabs never widen a narrow sidebar
         self.sidebar.addTab(sessions_tab, self.tr("Sessions"))
         self.sidebar.addTab(self.search_panel, self.tr("Search"))
+        # Every annotation of the session or of the dossier (e.g. the session's open questions).
+        self.session_annotations = AnnotationPanel(db, None, None)
+        self.session_annotations.setObjectName("sessionAnnotations")
+        self.session_annotations.set_mode(AnnotationPanel.MODE_SESSION)
+        self.session_annotations.annotationActivated.connect(self.open_annotation)
+        self.session_annotations.trashRequested.connect(self.open_trash)
+        self.sidebar.addTab(self.session_annotations, self.tr("Annotations"))
 
         # -- centre ------------------------------------------------------------------------------
         self.quick_filter = QLineEdit()
@@ -177,13 +191,24 @@ class MainWindow(QMainWindow):
         self.panel = DossierPanel(db)
         self.panel.setObjectName("dossierPanel")
         self.panel.documentActivated.connect(self.open_document)
-        self.reader = ReaderWidget(db)
+        # One undo history of annotation changes for the aide whose profile is in use.
+        self.undo_stack = AnnotationUndoStack(db, self.current_person_id(), self.bus, self)
+        self.undo_stack.failed.connect(lambda text: show_error(self, AesError(text)))
+        self.document_view = DocumentView(db, self.undo_stack)
+        self.document_view.set_viewer(self.current_person_id())
+        self.reader = self.document_view.reader
+        self.document_view.panel.trashRequested.connect(self.open_trash)
+        self.pdf_viewer = PdfViewer(db, self.undo_stack, self.current_person_id())
+        self.pdf_viewer.annotationActivated.connect(self.document_view.panel.select)
         self.compare = CompareWidget(db)
         self.compare.setObjectName("compare")
         self.details = QTabWidget()
         self.details.setObjectName("details")
+        self.details.setUsesScrollButtons(True)
         self.details.addTab(self.panel, self.tr("Dossier"))
-        self.details.addTab(self.reader, self.tr("Document"))
+        self.details.addTab(self.document_view, self.tr("Document"))
+        self.pdf_tab = self.details.addTab(self.pdf_viewer, self.tr("Original (PDF)"))
+        self.details.setTabEnabled(self.pdf_tab, False)
         self.details.addTab(self.compare, self.tr("Compare versions"))
         self.details.currentChanged.connect(self._on_details_tab)
         self._compare_pending: int | None = None
@@ -258,12 +283,21 @@ class MainWindow(QMainWindow):
         self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action, self.redo_action = self.undo_stack.make_actions(self)
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
         self._action(
             self.edit_menu, self.tr("&Search…"), self.show_search, QKeySequence.StandardKey.Find
         )
         self._action(self.edit_menu, self.tr("&Filter dossiers"), self._focus_filter, "Ctrl+L")
         self._action(self.edit_menu, self.tr("Save search or filters…"), self.save_current_search)
         self._action(self.edit_menu, self.tr("Clear filters"), self.clear_filters)
+        self.edit_menu.addSeparator()
+        self._action(self.edit_menu, self.tr("Annotation &trash…"), self.open_trash)
+
+        self.profile_menu = bar.addMenu(self.tr("&Profile"))
+        self._action(self.profile_menu, self.tr("Choose my &profile…"), self.choose_profile)
 
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.back_action = self._action(
@@ -418,6 +452,7 @@ class MainWindow(QMainWindow):
     def _on_tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         session_id = self.session_model.session_id_of(current)
         self.search_panel.set_session(session_id)
+        self.session_annotations.set_scope(session_id=session_id)
         query = self.current_query(session_id)
         if query != self.dossier_model.query:
             self.dossier_model.set_query(query)
@@ -436,6 +471,9 @@ class MainWindow(QMainWindow):
     def _on_table_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         dossier_id = self.dossier_model.id_at(current.row()) if current.isValid() else None
         self.panel.show_dossier(dossier_id)
+        self.session_annotations.set_scope(
+            dossier_id=dossier_id, session_id=self.current_session_id()
+        )
         if dossier_id is not None:
             self.settings.setValue("state/last_dossier", dossier_id)
             self.history.visit(Place(session_id=self.current_session_id(), dossier_id=dossier_id))
@@ -507,9 +545,12 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         if self.reader.version_id != version:
-            self.reader.open_version(version, self.current_person_id())
+            self.document_view.open_version(
+                version, dossier_id=self.panel.dossier_id, session_id=self.current_session_id()
+            )
+            self._load_pdf(version)
         self._compare_pending = document_id
-        self.details.setCurrentWidget(self.reader)
+        self.details.setCurrentWidget(self.document_view)
         self._give_room_to_details()
         if block_id is not None:
             span = None
@@ -526,6 +567,21 @@ class MainWindow(QMainWindow):
                 block_id=block_id,
             )
         )
+
+    def _load_pdf(self, version_id: int) -> None:
+        """The Original (PDF) tab shows the imported file of a PDF version, else is disabled."""
+        version = next(
+            (v for v in list_versions(self.db, self.reader.document_id or 0) if v.id == version_id),
+            None,
+        )
+        is_pdf = (
+            version is not None
+            and version.source_sha256 is not None
+            and version.media_type == "application/pdf"
+        )
+        self.details.setTabEnabled(self.pdf_tab, is_pdf)
+        if is_pdf and version is not None:
+            self.pdf_viewer.open_version(version)
 
     def _give_room_to_details(self) -> None:
         """Reading needs width: the details pane takes at least 55% of the window's width."""
@@ -544,11 +600,50 @@ class MainWindow(QMainWindow):
 
     def current_person_id(self) -> int | None:
         """The aide whose profile is in use (their private notes are shown), if chosen."""
-        uuid = self.settings.value("profile/uuid")
-        if not uuid:
-            return None
-        person = find_person_by_uuid(self.db, str(uuid))
+        person = current_profile(self.db, self.settings)
         return person.id if person else None
+
+    def choose_profile(self, *, first_run: bool = False) -> None:
+        dialog = ProfileDialog(self.db, self.settings, self, first_run=first_run)
+        dialog.profileChosen.connect(self._on_profile)
+        dialog.exec()
+
+    def _on_profile(self, person: PersonRow) -> None:
+        remember_profile(self.settings, person)
+        viewer = person.id
+        self.undo_stack.set_actor(viewer)
+        self.document_view.set_viewer(viewer)
+        self.pdf_viewer.viewer_id = viewer
+        self.pdf_viewer.reload_annotations()
+        self.session_annotations.set_viewer(viewer)
+        self.search_panel.set_viewer(viewer)
+        self.statusBar().showMessage(self.tr("Profile: {name}").format(name=person.label), 8000)
+
+    def open_trash(self) -> None:
+        viewer = self.current_person_id()
+        if viewer is None:
+            show_error(self, AesError("Choisissez d'abord votre profil (menu Profil)."))
+            return
+        dialog = TrashDialog(self.db, viewer, self.undo_stack, self)
+        dialog.changed.connect(self.bus.announce)
+        dialog.exec()
+
+    def open_annotation(self, annotation_id: int) -> None:
+        """Open the document of an annotation at its passage (from the session's list)."""
+        try:
+            where = annotation_service.locate(
+                self.db, annotation_id, viewer_id=self.current_person_id()
+            )
+        except AesError as exc:
+            show_error(self, exc)
+            return
+        row = annotation_service.get_annotation(
+            self.db, annotation_id, viewer_id=self.current_person_id()
+        )
+        self.show_dossier(row.dossier_id)
+        self.open_document(where.document_id, version_id=where.version_id)
+        self.document_view.panel.select(annotation_id)
+        self.document_view.show_annotation(annotation_id)
 
     def go_back(self) -> None:
         self._go(self.history.back())
@@ -587,13 +682,18 @@ class MainWindow(QMainWindow):
             self.panel.dossier_id in change.dossiers or change.documents
         ):
             self.panel.show_dossier(self.panel.dossier_id)
-        if self.reader.document_id is not None and (
-            self.reader.document_id in change.documents or change.annotations
-        ):
+        if self.reader.document_id is not None and self.reader.document_id in change.documents:
             document_id = self.reader.document_id
-            self.reader.open_version(
-                current_version(self.db, document_id).id, self.current_person_id()
+            self.document_view.open_version(
+                current_version(self.db, document_id).id,
+                dossier_id=self.panel.dossier_id,
+                session_id=self.current_session_id(),
             )
+        elif change.annotations:
+            self.document_view.refresh_marks()
+            self.document_view.panel.reload()
+        if change.annotations or change.dossiers:
+            self.session_annotations.reload()
 
     def reload(self) -> None:
         session_id = self.current_session_id()

@@ -478,6 +478,38 @@
     </message>
 </context>
 <context>
+    <name>DocumentView</name>
+    <message>
+        <source>Yellow</source>
+        <extracomment>Highlight colours offered in the toolbar: (hex, source label for tr()).</extracomment>
+        <translation>Jaune</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Vert</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Bleu</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Rose</translation>
+    </message>
+    <message>
+        <source>Annotate the selection</source>
+        <translation>Annoter la sélection</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>Surligner</translation>
+    </message>
+    <message>
+        <source>Highlight the selected passage (Ctrl+H)</source>
+        <translation>Surligner le passage sélectionné (Ctrl+H)</translation>
+    </message>
+</context>
+<context>
     <name>DossierPanel</name>
     <message>
         <source>Select a dossier to see its details.</source>
@@ -1033,12 +1065,20 @@
         <translation>Recherche</translation>
     </message>
     <message>
+        <source>Annotations</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
         <source>Document</source>
         <translation>Document</translation>
+    </message>
+    <message>
+        <source>Original (PDF)</source>
+        <translation>Original (PDF)</translation>
     </message>
     <message>
         <source>Compare versions</source>
@@ -1079,6 +1119,18 @@
     <message>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Annotation &amp;trash…</source>
+        <translation>&amp;Corbeille des annotations…</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>&amp;Profil</translation>
+    </message>
+    <message>
+        <source>Choose my &amp;profile…</source>
+        <translation>Choisir mon &amp;profil…</translation>
     </message>
     <message>
         <source>&amp;Back</source>
@@ -1132,12 +1184,35 @@
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
+    <message>
+        <source>Profile: {name}</source>
+        <translation>Profil : {name}</translation>
+    </message>
     <message numerus="yes">
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
             <numerusform>%n dossiers</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NewAnnotationDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Visibilité</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Attribuée à</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
     </message>
 </context>
 <context>

@@ -129,7 +129,7 @@ def test_open_document_and_compare_versions(qtbot, window: MainWindow, demo_db: 
         if panel.documents.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == protocol.id
     )
     panel.documents.itemActivated.emit(item, 0)
-    assert window.details.currentWidget() is window.reader
+    assert window.details.currentWidget() is window.document_view
     assert window.reader.document_id == protocol.id
     assert window.reader.annotation_count >= 0
     # The comparison tab compares the two versions when it is looked at.

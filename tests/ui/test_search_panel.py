@@ -35,7 +35,7 @@ def test_ctrl_f_search_and_open_hit(qtbot, window: MainWindow) -> None:  # type:
         item = window.panel.documents.currentItem()
         assert item is not None and item.data(0, Qt.ItemDataRole.UserRole) == hit.document_id
         # The reader shows the document at the passage, the searched words marked.
-        assert window.details.currentWidget() is window.reader
+        assert window.details.currentWidget() is window.document_view
         assert window.reader.version_id == hit.version_id
         assert window.reader.document_id == hit.document_id
 

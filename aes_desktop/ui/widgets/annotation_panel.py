@@ -411,7 +411,7 @@ class AnnotationPanel(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(7)
             filters.addWidget(combo, i // 2, i % 2)
         layout.addLayout(filters)
 
@@ -445,7 +445,7 @@ class AnnotationPanel(QWidget):
         self.count.setObjectName("annotationCount")
         layout.addWidget(self.count)
 
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()  # two by two: the panel fits beside the reader on a laptop
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.setObjectName("editAnnotation")
         self.resolve_button = QPushButton(self.tr("Resolve"))
@@ -454,10 +454,10 @@ class AnnotationPanel(QWidget):
         self.delete_button.setObjectName("deleteAnnotation")
         self.trash_button = QPushButton(self.tr("Trash…"))
         self.trash_button.setObjectName("openTrash")
-        for button in (self.edit_button, self.resolve_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.trash_button)
+        for i, button in enumerate(
+            (self.edit_button, self.resolve_button, self.delete_button, self.trash_button)
+        ):
+            buttons.addWidget(button, i // 2, i % 2)
         layout.addLayout(buttons)
 
         self.view.clicked.connect(self._activate)

@@ -207,7 +207,7 @@ class SearchPanel(QWidget):
         self.box.setAccessibleName(self.tr("Search"))
         self.box.setClearButtonEnabled(True)
         self.scopes: dict[Scope, QCheckBox] = {}
-        scope_row = QGridLayout()  # two by two: the sidebar stays narrow
+        scope_row = QGridLayout()  # one per line: the sidebar stays narrow
         for i, (scope, caption) in enumerate(
             (
                 (Scope.DOCUMENTS, self.tr("Documents")),
@@ -219,10 +219,10 @@ class SearchPanel(QWidget):
             check.setChecked(True)
             check.toggled.connect(self._schedule)
             self.scopes[scope] = check
-            scope_row.addWidget(check, i // 2, i % 2)
+            scope_row.addWidget(check, i, 0)
         self.current_session_only = QCheckBox(self.tr("Current session only"))
         self.current_session_only.toggled.connect(self._schedule)
-        scope_row.addWidget(self.current_session_only, 1, 1)
+        scope_row.addWidget(self.current_session_only, 3, 0)
         self.status = QLabel()
         self.status.setObjectName("searchStatus")
         self.model = SearchResultsModel(self)
