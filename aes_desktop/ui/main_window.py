@@ -112,12 +112,24 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current)
         self.dossier_model.modelReset.connect(self._update_count)
+        self.panel.dossierChanged.connect(lambda i: self.dossier_model.invalidate_rows({i}))
         self._pending_dossier: int | None = None
         self.restore_state()
 
     # -- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_dossier_action = QAction(self.tr("&New dossier…"), self)
+        self.new_dossier_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_dossier_action.triggered.connect(self.new_dossier)
+        file_menu.addAction(self.new_dossier_action)
+        self.duplicate_action = QAction(self.tr("&Duplicate dossier…"), self)
+        self.duplicate_action.triggered.connect(self.duplicate_dossier)
+        file_menu.addAction(self.duplicate_action)
+        self.new_session_action = QAction(self.tr("New &session from…"), self)
+        self.new_session_action.triggered.connect(self.new_session_from_template)
+        file_menu.addAction(self.new_session_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -247,6 +259,45 @@ class MainWindow(QMainWindow):
         self.select_session(session_id)
         self.dossier_model.refresh()
         if dossier_id is not None:
+            self.select_dossier(dossier_id)
+
+    # -- creating dossiers and sessions (dialogs in widgets/dossier_editor, dialogs/new_session)
+    def new_dossier(self) -> None:
+        from aes_desktop.ui.widgets.dossier_editor import NewDossierDialog
+
+        session_id = self.current_session_id()
+        if session_id is None and self.panel.detail is not None:
+            session_id = self.panel.detail.row.session_id
+        dialog = NewDossierDialog(self.db, session_id, self)
+        if dialog.exec() and dialog.created_id is not None:
+            self.go_to_dossier(dialog.created_session_id, dialog.created_id)
+
+    def duplicate_dossier(self) -> None:
+        from aes_desktop.ui.widgets.dossier_editor import DuplicateDossierDialog
+
+        if self.panel.dossier_id is None:
+            return
+        dialog = DuplicateDossierDialog(self.db, self.panel.dossier_id, self)
+        if dialog.exec() and dialog.created_id is not None:
+            self.go_to_dossier(dialog.created_session_id, dialog.created_id)
+
+    def new_session_from_template(self) -> None:
+        from aes_desktop.ui.dialogs.new_session import NewSessionDialog
+
+        session_id = self.current_session_id()
+        if session_id is None and self.panel.detail is not None:
+            session_id = self.panel.detail.row.session_id
+        dialog = NewSessionDialog(self.db, session_id, self)
+        if dialog.exec() and dialog.result_value is not None:
+            self.go_to_dossier(dialog.result_value.session.id, None)
+
+    def go_to_dossier(self, session_id: int | None, dossier_id: int | None) -> None:
+        """Show a session (reloaded: it may be new) and select one of its dossiers."""
+        self.session_model.reload()
+        self._pending_dossier = dossier_id
+        self.select_session(session_id)
+        if dossier_id is not None and self.panel.dossier_id != dossier_id:
+            self.dossier_model.refresh()
             self.select_dossier(dossier_id)
 
     def _update_count(self) -> None:
