@@ -58,10 +58,6 @@ StatusRole = Qt.ItemDataRole.UserRole + 21
 RateRole = Qt.ItemDataRole.UserRole + 22
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def format_rate(rate: float) -> str:
     text = f"{rate:.1f}".rstrip("0").rstrip(".")
     return f"{text.replace('.', ',')} %"
@@ -205,7 +201,7 @@ class RoadmapModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(COLUMNS[section])
+            return QCoreApplication.translate(CONTEXT, COLUMNS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -241,7 +237,7 @@ class RoadmapModel(QAbstractItemModel):
             if column == COL_RATE:
                 return format_rate(progress.mean_rate)
             if column == COL_STATUS:
-                done = QCoreApplication.translate(CONTEXT, "%n done", "", progress.done)
+                done = QCoreApplication.translate("RoadmapModel", "%n done", "", progress.done)
                 return f"{done} / {progress.count}"
             return None
         if role == RateRole:
@@ -251,7 +247,9 @@ class RoadmapModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_ACTION:
-            return _tr("{axis}: {count} actions, mean rate {rate}").format(
+            return QCoreApplication.translate(
+                "RoadmapModel", "{axis}: {count} actions, mean rate {rate}"
+            ).format(
                 axis=self._axes[row], count=progress.count, rate=format_rate(progress.mean_rate)
             )
         return None
@@ -305,12 +303,16 @@ class RoadmapModel(QAbstractItemModel):
         if column == COL_ACTION:
             lines = [f"{a.code} — {a.title}" if a.code else a.title]
             if a.indicator:
-                lines.append(_tr("Indicator: {text}").format(text=a.indicator))
+                lines.append(
+                    QCoreApplication.translate("RoadmapModel", "Indicator: {text}").format(
+                        text=a.indicator
+                    )
+                )
             if a.responsible_ministry:
                 lines.append(
-                    _tr("Responsible: {ministry} ({state})").format(
-                        ministry=a.responsible_ministry, state=label(a.responsible_state)
-                    )
+                    QCoreApplication.translate(
+                        "RoadmapModel", "Responsible: {ministry} ({state})"
+                    ).format(ministry=a.responsible_ministry, state=label(a.responsible_state))
                 )
             return "\n".join(lines)
         if column == COL_STATE:
@@ -436,9 +438,10 @@ class RoadmapModel(QAbstractItemModel):
             self._replace(stored)
         name = (mine.code or mine.title[:40]) if mine else ""
         if isinstance(error, ConflictError) and stored is not None:
-            message = _tr(
+            message = QCoreApplication.translate(
+                "RoadmapModel",
                 "Action {code} was changed elsewhere; your change ({mine}) was not saved. "
-                "Saved version: rate {rate}, status {status}{comment}."
+                "Saved version: rate {rate}, status {status}{comment}.",
             ).format(
                 code=name,
                 mine=describe_edit(edit),
@@ -454,11 +457,23 @@ class RoadmapModel(QAbstractItemModel):
 def describe_edit(edit: dict[str, Any]) -> str:
     parts = []
     if "rate" in edit:
-        parts.append(_tr("rate {rate}").format(rate=format_rate(edit["rate"])))
+        parts.append(
+            QCoreApplication.translate("RoadmapModel", "rate {rate}").format(
+                rate=format_rate(edit["rate"])
+            )
+        )
     if "status" in edit:
-        parts.append(_tr("status {status}").format(status=label(ActionStatus(edit["status"]))))
+        parts.append(
+            QCoreApplication.translate("RoadmapModel", "status {status}").format(
+                status=label(ActionStatus(edit["status"]))
+            )
+        )
     if "comment" in edit:
-        parts.append(_tr("comment « {text} »").format(text=edit["comment"]))
+        parts.append(
+            QCoreApplication.translate("RoadmapModel", "comment « {text} »").format(
+                text=edit["comment"]
+            )
+        )
     return ", ".join(parts)
 
 

@@ -20,7 +20,7 @@ from datetime import UTC, date
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QStandardItemModel, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -64,7 +64,7 @@ from aes_desktop.core.services import activity, dossiers
 from aes_desktop.core.services.dossiers import DossierDetail, DossierInput
 from aes_desktop.core.services.sessions import list_sessions
 from aes_desktop.ui.labels import colour, label
-from aes_desktop.ui.operations import Operation, error_message, show_error
+from aes_desktop.ui.operations import Operation, error_message
 from aes_desktop.ui.widgets.commit_queue import CommitQueue
 
 CONTEXT = "DossierEditor"
@@ -87,28 +87,29 @@ NULL_DATE = QDate(1900, 1, 1)
 ERROR_COLOUR = "#b71c1c"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+_CAPTIONS = {
+    "reference": QT_TRANSLATE_NOOP("DossierEditor", "Reference"),
+    "title": QT_TRANSLATE_NOOP("DossierEditor", "Title"),
+    "kind": QT_TRANSLATE_NOOP("DossierEditor", "Kind"),
+    "domain": QT_TRANSLATE_NOOP("DossierEditor", "Domain"),
+    "lead_state": QT_TRANSLATE_NOOP("DossierEditor", "Lead state"),
+    "status": QT_TRANSLATE_NOOP("DossierEditor", "Status"),
+    "classification": QT_TRANSLATE_NOOP("DossierEditor", "Classification"),
+    "rapporteur": QT_TRANSLATE_NOOP("DossierEditor", "Rapporteur"),
+    "due_date": QT_TRANSLATE_NOOP("DossierEditor", "Due date"),
+    "tags": QT_TRANSLATE_NOOP("DossierEditor", "Tags"),
+    "summary": QT_TRANSLATE_NOOP("DossierEditor", "Summary"),
+}
 
 
 def field_caption(name: str) -> str:
     """The translated caption of a field (metadata, or ``position:ML``)."""
     if name.startswith("position:"):
-        return _tr("Position of {state}").format(state=label(State(name.split(":", 1)[1])))
-    captions = {
-        "reference": _tr("Reference"),
-        "title": _tr("Title"),
-        "kind": _tr("Kind"),
-        "domain": _tr("Domain"),
-        "lead_state": _tr("Lead state"),
-        "status": _tr("Status"),
-        "classification": _tr("Classification"),
-        "rapporteur": _tr("Rapporteur"),
-        "due_date": _tr("Due date"),
-        "tags": _tr("Tags"),
-        "summary": _tr("Summary"),
-    }
-    return captions.get(name, name)
+        return QCoreApplication.translate("DossierEditor", "Position of {state}").format(
+            state=label(State(name.split(":", 1)[1]))
+        )
+    source = _CAPTIONS.get(name)
+    return QCoreApplication.translate(CONTEXT, source) if source else name
 
 
 def format_value(value: Any) -> str:
@@ -241,6 +242,8 @@ class EnumCombo(QComboBox):
 
     def __init__(self, values: list[StrEnum], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Qt hands item data back as plain strings: keep the vocabulary to rebuild the value.
+        self._vocabulary = type(values[0])
         for value in values:
             self.addItem(label(value), value)
             shade = colour(value)
@@ -249,7 +252,8 @@ class EnumCombo(QComboBox):
         self.activated.connect(lambda _i: self.committed.emit())
 
     def value(self) -> Any:
-        return self.currentData()
+        data = self.currentData()
+        return self._vocabulary(data) if data is not None else None
 
     def set_value(self, value: Any) -> None:
         index = self.findData(value)
@@ -274,7 +278,9 @@ class StatusCombo(EnumCombo):
             item.setToolTip(
                 ""
                 if status in allowed
-                else _tr("Not allowed from “{status}”").format(status=label(current))
+                else QCoreApplication.translate(
+                    "DossierEditor", "Not allowed from “{status}”"
+                ).format(status=label(current))
             )
         super().set_value(current)
 
@@ -359,7 +365,9 @@ class _EditCommand(QUndoCommand):
 
     def __init__(self, editor: DossierEditor, before: dict[str, Any], after: dict[str, Any]):
         names = ", ".join(field_caption(n) for n in after)
-        super().__init__(_tr("Edit {fields}").format(fields=names))
+        super().__init__(
+            QCoreApplication.translate("DossierEditor", "Edit {fields}").format(fields=names)
+        )
         self._editor = editor
         self._before = before
         self._after = after
@@ -427,6 +435,18 @@ class DossierEditor(QWidget):
         buttons.addStretch(1)
         conflict_layout.addLayout(buttons)
         layout.addWidget(self.conflict_banner)
+
+        # Errors that belong to no field (a save that failed for another reason): shown here
+        # rather than in a modal box, so typing goes on and nothing blocks.
+        self.general_error = QLabel()
+        self.general_error.setObjectName("generalError")
+        self.general_error.setWordWrap(True)
+        self.general_error.setContentsMargins(8, 4, 8, 4)
+        self.general_error.setStyleSheet(
+            f"#generalError {{ color: {ERROR_COLOUR}; background: #ffebee; border-radius: 4px; }}"
+        )
+        self.general_error.hide()
+        layout.addWidget(self.general_error)
 
         self.form_widget = QWidget()
         form = QFormLayout(self.form_widget)
@@ -606,6 +626,8 @@ class DossierEditor(QWidget):
             self.undo_stack.clear()
             self._unsaved.clear()
             self.conflict_banner.hide()
+            if not self.queue.busy:
+                self.general_error.hide()
         self._editing = _Editing(detail, {}) if detail is not None else None
         for field in self.fields.values():
             field.error.hide()
@@ -733,6 +755,7 @@ class DossierEditor(QWidget):
             if editing.pending.get(name) == value:
                 del editing.pending[name]
         if editing is self._editing:
+            self.general_error.hide()
             values = field_values(detail)
             for name, field in self.fields.items():
                 if name in editing.pending:
@@ -752,7 +775,11 @@ class DossierEditor(QWidget):
         if editing is not self._editing:
             # The page moved on: the user must still learn that an edit was not saved.
             editing.pending.clear()
-            show_error(self, error, self.tr("Saving"))
+            self.show_general_error(
+                self.tr("Your change to {reference} was not saved: {error}").format(
+                    reference=editing.detail.row.reference, error=error_message(error)
+                )
+            )
             return
         if isinstance(error, ConflictError):
             self._enter_conflict(editing)
@@ -770,9 +797,16 @@ class DossierEditor(QWidget):
             return
         for name in failed:
             self.fields[name].put(values[name])
+        self.show_general_error(error_message(error))
         if isinstance(error, ReadOnlyError | NotFoundError):
             self.reloadRequested.emit()
-        show_error(self, error, self.tr("Saving"))
+
+    def show_general_error(self, message: str) -> None:
+        self.general_error.setText(message)
+        self.general_error.show()
+
+    def general_error_text(self) -> str:
+        return "" if self.general_error.isHidden() else self.general_error.text()
 
     def show_error(self, name: str, message: str) -> None:
         field = self.fields[name]

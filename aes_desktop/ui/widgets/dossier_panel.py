@@ -12,6 +12,7 @@ from datetime import UTC
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -276,9 +277,12 @@ class DossierPanel(QScrollArea):
             window.view.changed.connect(self._on_roadmap_changed)
             window.destroyed.connect(lambda: self._roadmap_windows.pop(dossier_id, None))
             self._roadmap_windows[dossier_id] = window
+        already = window.isVisible()
         window.show()
-        window.raise_()
-        window.activateWindow()
+        # Bring an open window back to the front (the offscreen platform cannot, and says so).
+        if already and QGuiApplication.platformName() != "offscreen":
+            window.raise_()
+            window.activateWindow()
         return window
 
     def _on_roadmap_changed(self, change: Change) -> None:

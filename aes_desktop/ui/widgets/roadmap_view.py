@@ -97,6 +97,8 @@ class RoadmapDelegate(QStyledItemDelegate):
             combo.setAccessibleName(self.tr("Status of the action"))
             for status in ActionStatus:
                 combo.addItem(_dot(colour(status)), label(status), status.value)
+            # A choice in the list is the whole edit: save it without waiting for Return.
+            combo.activated.connect(lambda _i, combo=combo: self._finish(combo))
             return combo
         if column == COL_COMMENT:
             edit = QLineEdit(parent)
@@ -104,6 +106,10 @@ class RoadmapDelegate(QStyledItemDelegate):
             edit.setAccessibleName(self.tr("Comment on the action"))
             return edit
         return super().createEditor(parent, option, index)
+
+    def _finish(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
