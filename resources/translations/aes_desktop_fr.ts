@@ -143,12 +143,32 @@
         <translation>Conflit</translation>
     </message>
     <message>
-        <source>Reload (drop my changes)</source>
-        <translation>Recharger (abandonner mes modifications)</translation>
+        <source>Reload</source>
+        <translation>Recharger</translation>
     </message>
     <message>
-        <source>Reload and re-apply my changes</source>
-        <translation>Recharger et réappliquer mes modifications</translation>
+        <source>Show the saved version; your changes listed above are dropped.</source>
+        <translation>Afficher la version enregistrée ; vos modifications listées ci-dessus sont abandonnées.</translation>
+    </message>
+    <message>
+        <source>Re-apply my changes</source>
+        <translation>Réappliquer mes modifications</translation>
+    </message>
+    <message>
+        <source>Show the saved version, then save your changes listed above on top of it; the other changes are kept.</source>
+        <translation>Afficher la version enregistrée, puis y enregistrer vos modifications listées ci-dessus ; les autres changements sont conservés.</translation>
+    </message>
+    <message>
+        <source>This dossier was changed elsewhere since you opened it.</source>
+        <translation>Ce dossier a été modifié ailleurs depuis que vous l&apos;avez ouvert.</translation>
+    </message>
+    <message>
+        <source>Nothing was overwritten. The saved version says:</source>
+        <translation>Rien n&apos;a été écrasé. La version enregistrée indique :</translation>
+    </message>
+    <message>
+        <source>Your changes, not saved:</source>
+        <translation>Vos modifications, non enregistrées :</translation>
     </message>
     <message>
         <source>Separated by commas</source>
@@ -366,6 +386,13 @@
     <message>
         <source>behind schedule</source>
         <translation>en deçà du rythme attendu</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %n day(s)</source>
+        <translation>
+            <numerusform>échue depuis %n jour</numerusform>
+            <numerusform>échue depuis %n jours</numerusform>
+        </translation>
     </message>
     <message>
         <source>due today, below target</source>
@@ -854,9 +881,16 @@
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <extracomment>True on axis rows. The action&apos;s status (an :class:`ActionStatus`) on action rows. The rate in percent (float) on action rows, the mean rate on axis rows. The actions changed here (an edit shown, saved, or reverted): gaps and charts follow. An action was saved (its id). An edit was refused (conflict, validation, closed session); the message is French.</extracomment>
+        <translation>
+            <numerusform>%n réalisée</numerusform>
+            <numerusform>%n réalisées</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{axis}: {count} actions, mean rate {rate}</source>
-        <extracomment>True on axis rows. The action&apos;s status (an :class:`ActionStatus`) on action rows. The rate in percent (float) on action rows, the mean rate on axis rows. The actions changed here (an edit shown, saved, or reverted): gaps and charts follow. An action was saved (its id). An edit was refused (conflict, validation, closed session); the message is French.</extracomment>
         <translation>{axis} : {count} actions, taux moyen {rate}</translation>
     </message>
     <message>

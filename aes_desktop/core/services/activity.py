@@ -49,12 +49,22 @@ def dossier_activity(db: Database, dossier_id: int, *, limit: int = 200) -> list
     """The ``limit`` latest entries about the dossier, newest first."""
     with db.read() as s:
         uuids = _uuids(s, dossier_id)
-        rows: list[AuditEntry] = []
+        rows: list[Any] = []
+        columns = (
+            AuditEntry.id,
+            AuditEntry.at,
+            AuditEntry.actor,
+            AuditEntry.action,
+            AuditEntry.object_type,
+            AuditEntry.summary,
+            AuditEntry.details,
+        )
         for start in range(0, len(uuids), _CHUNK):
             chunk: Sequence[str] = uuids[start : start + _CHUNK]
+            # Plain columns, not ORM objects: the list is rebuilt on each selection.
             rows.extend(
-                s.scalars(
-                    select(AuditEntry)
+                s.execute(
+                    select(*columns)
                     .where(AuditEntry.object_uuid.in_(chunk))
                     .order_by(AuditEntry.id.desc())
                     .limit(limit)

@@ -115,6 +115,9 @@ class NewSessionDialog(QDialog):
         self.template.currentIndexChanged.connect(self._fill_from_template)
         self.start.dateChanged.connect(self._on_start_changed)
         self._fill_from_template()
+        # The model's title is a starting point: selected, so typing replaces it.
+        self.title_edit.setFocus()
+        self.title_edit.selectAll()
         if not self._sessions:
             self.errors["other"].setText(self.tr("There is no session to start from."))
             self.errors["other"].show()

@@ -98,6 +98,7 @@ class RoadmapModel(QAbstractItemModel):
         self._axes: list[str] = []
         self._actions: list[list[ActionRow]] = []  # per axis, in order
         self._where: dict[int, tuple[int, int]] = {}  # action id -> (axis row, row)
+        self._progress: list[roadmap.Progress] = []
         self._read_only = True
         self._queue: CommitQueue | None = None
         # Bumped when an action is shown again as stored (after a conflict or a failure), so
@@ -136,6 +137,8 @@ class RoadmapModel(QAbstractItemModel):
             for axis_row, rows in enumerate(self._actions)
             for row, a in enumerate(rows)
         }
+        # Axis rows are painted often: their figures are computed once per change.
+        self._progress = [roadmap.overall_progress(rows) for rows in self._actions]
 
     def set_queue(self, queue: CommitQueue) -> None:
         self._queue = queue
@@ -229,15 +232,14 @@ class RoadmapModel(QAbstractItemModel):
     def _axis_data(self, row: int, column: int, role: int) -> Any:
         if role == AxisRole:
             return True
-        actions = self._actions[row]
-        progress = roadmap.overall_progress(actions)
+        progress = self._progress[row]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_ACTION:
                 return self._axes[row]
             if column == COL_RATE:
                 return format_rate(progress.mean_rate)
             if column == COL_STATUS:
-                done = QCoreApplication.translate("RoadmapModel", "%n done", "", progress.done)
+                done = self.tr("%n done", "", progress.done)
                 return f"{done} / {progress.count}"
             return None
         if role == RateRole:
@@ -369,6 +371,7 @@ class RoadmapModel(QAbstractItemModel):
             return
         axis_row, row = where
         self._actions[axis_row][row] = action
+        self._progress[axis_row] = roadmap.overall_progress(self._actions[axis_row])
         self.dataChanged.emit(
             self.createIndex(row, 0, axis_row + 1),
             self.createIndex(row, len(COLUMNS) - 1, axis_row + 1),
@@ -493,33 +496,30 @@ _GAP_LABELS = {
 }
 
 
-def gap_reason(gap: Gap) -> str:
-    """Why the action is a gap, in a few words."""
-    parts = []
-    if GapKind.LATE in gap.kinds:
-        parts.append(QCoreApplication.translate("GapsModel", _GAP_LABELS[GapKind.LATE]))
-    if GapKind.OVERDUE in gap.kinds:
-        parts.append(
-            QCoreApplication.translate("GapsModel", "overdue by %n day(s)", "", gap.days_overdue)
-            if gap.days_overdue
-            else QCoreApplication.translate("GapsModel", "due today, below target")
-        )
-    if GapKind.BEHIND in gap.kinds:
-        text = QCoreApplication.translate("GapsModel", _GAP_LABELS[GapKind.BEHIND])
-        if gap.expected_rate is not None:
-            text += QCoreApplication.translate("GapsModel", " (expected {rate})").format(
-                rate=format_rate(gap.expected_rate)
-            )
-        parts.append(text)
-    return ", ".join(parts)
-
-
 class GapsModel(QAbstractTableModel):
     """The gaps (écarts) of a report, most serious first; recomputed from the actions shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._gaps: list[Gap] = []
+
+    def reason(self, gap: Gap) -> str:
+        """Why the action is a gap, in a few words."""
+        parts = []
+        if GapKind.LATE in gap.kinds:
+            parts.append(QCoreApplication.translate("GapsModel", _GAP_LABELS[GapKind.LATE]))
+        if GapKind.OVERDUE in gap.kinds:
+            parts.append(
+                self.tr("overdue by %n day(s)", "", gap.days_overdue)
+                if gap.days_overdue
+                else self.tr("due today, below target")
+            )
+        if GapKind.BEHIND in gap.kinds:
+            text = QCoreApplication.translate("GapsModel", _GAP_LABELS[GapKind.BEHIND])
+            if gap.expected_rate is not None:
+                text += self.tr(" (expected {rate})").format(rate=format_rate(gap.expected_rate))
+            parts.append(text)
+        return ", ".join(parts)
 
     def set_gaps(self, gaps: list[Gap]) -> None:
         self.beginResetModel()
@@ -557,13 +557,13 @@ class GapsModel(QAbstractTableModel):
             if column == GAP_ACTION:
                 return f"{gap.code} — {gap.title}" if gap.code else gap.title
             if column == GAP_REASON:
-                return gap_reason(gap)
+                return self.reason(gap)
             if column == GAP_RATE:
                 return format_rate(gap.rate)
             if column == GAP_DUE:
                 return gap.due_date.strftime("%d/%m/%Y") if gap.due_date else ""
         if role == Qt.ItemDataRole.ToolTipRole and column in (GAP_ACTION, GAP_REASON):
-            return f"{gap.code} — {gap.title}\n{gap.axis}\n{gap_reason(gap)}"
+            return f"{gap.code} — {gap.title}\n{gap.axis}\n{self.reason(gap)}"
         if role == Qt.ItemDataRole.ForegroundRole and column == GAP_REASON:
             late = GapKind.OVERDUE in gap.kinds or GapKind.LATE in gap.kinds
             return colour(ActionStatus.LATE) if late else QColor("#ef6c00")

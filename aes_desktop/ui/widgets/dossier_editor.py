@@ -195,23 +195,34 @@ class CommitTextEdit(QPlainTextEdit):
         self._max_lines = max_lines
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A fixed scroll-bar policy: a bar that comes and goes as the field grows leaves the text
+        # wrapped for the wrong width. Titles (500 characters at most) fit their lines without.
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            if single_line
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOn
+        )
         self.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit())
         self._fit()
 
     def _fit(self) -> None:
-        # QPlainTextDocumentLayout measures its height in lines.
-        lines = int(self.document().documentLayout().documentSize().height())
-        lines = max(self._min_lines, min(self._max_lines, lines))
-        margins = self.contentsMargins()
-        height = (
-            self.fontMetrics().lineSpacing() * lines
-            + 2 * int(self.document().documentMargin())
-            + margins.top()
-            + margins.bottom()
-            + 2
-        )
+        # Measured in pixels: a line holding Arabic or ɓ ɗ ƙ is taller than the font's own lines.
+        layout = self.document().documentLayout()
+        block = self.document().begin()
+        content = 0.0
+        while block.isValid():
+            content += layout.blockBoundingRect(block).height()
+            block = block.next()
+        line = self.fontMetrics().lineSpacing()
+        content = max(self._min_lines * line, min(self._max_lines * line, content))
+        height = int(content + 2 * self.document().documentMargin() + 2 * self.frameWidth() + 2)
         if height != self.height():
             self.setFixedHeight(height)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit()  # the text wraps again at the new width
 
     def text(self) -> str:
         return self.toPlainText()
@@ -426,9 +437,18 @@ class DossierEditor(QWidget):
         self.conflict_text.setAccessibleName(self.tr("Conflict"))
         conflict_layout.addWidget(self.conflict_text)
         buttons = QHBoxLayout()
-        self.reload_button = QPushButton(self.tr("Reload (drop my changes)"))
+        self.reload_button = QPushButton(self.tr("Reload"))
+        self.reload_button.setToolTip(
+            self.tr("Show the saved version; your changes listed above are dropped.")
+        )
         self.reload_button.clicked.connect(self.resolve_by_reloading)
-        self.reapply_button = QPushButton(self.tr("Reload and re-apply my changes"))
+        self.reapply_button = QPushButton(self.tr("Re-apply my changes"))
+        self.reapply_button.setToolTip(
+            self.tr(
+                "Show the saved version, then save your changes listed above on top of it; "
+                "the other changes are kept."
+            )
+        )
         self.reapply_button.clicked.connect(self.resolve_by_reapplying)
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.reapply_button)
@@ -458,7 +478,7 @@ class DossierEditor(QWidget):
         self._add(
             form, "reference", reference, lambda: reference.text().strip(), reference.set_value
         )
-        title = CommitTextEdit(1, 6, single_line=True)
+        title = CommitTextEdit(1, 10, single_line=True)
         self._add(
             form,
             "title",
@@ -840,7 +860,9 @@ class DossierEditor(QWidget):
         changed = [name for name in now if now[name] != ours_before[name]]
         who = ""
         latest = activity.dossier_activity(self._db, theirs.row.id, limit=1)
-        if latest:
+        # Name the other editor only when the log holds their save (a save made through the
+        # application moves updated_at and is audited; another tool's raw write is not).
+        if latest and theirs.updated_at > editing.detail.updated_at:
             at = latest[0].at.replace(tzinfo=UTC).astimezone()
             who = self.tr("Saved by {actor} on {date} at {time}.").format(
                 actor=latest[0].actor, date=at.strftime("%d/%m/%Y"), time=at.strftime("%H:%M")
@@ -854,12 +876,13 @@ class DossierEditor(QWidget):
             f"<li>{html.escape(field_caption(name))} : {html.escape(format_value(value))}</li>"
             for name, value in self._unsaved.items()
         )
+        heading = self.tr("This dossier was changed elsewhere since you opened it.")
+        saved = self.tr("Nothing was overwritten. The saved version says:")
+        unsaved = self.tr("Your changes, not saved:")
         self.conflict_text.setText(
-            f"<b>{html.escape(self.tr('This dossier was changed elsewhere since you opened it.'))}"
-            f"</b> {html.escape(who)}<br>"
-            f"{html.escape(self.tr('Nothing was overwritten. The saved version says:'))}"
+            f"<b>{html.escape(heading)}</b> {html.escape(who)}<br>{html.escape(saved)}"
             f"<ul style='margin-top:2px; margin-bottom:2px'>{items}</ul>"
-            f"{html.escape(self.tr('Your changes, not saved:'))}"
+            f"{html.escape(unsaved)}"
             f"<ul style='margin-top:2px; margin-bottom:2px'>{yours}</ul>"
         )
         self.conflict_banner.show()
@@ -959,6 +982,9 @@ class NewDossierDialog(QDialog):
         self.kind = EnumCombo(list(DossierKind))  # type: ignore[arg-type]
         self.domain = EnumCombo(list(Domain))  # type: ignore[arg-type]
         self.lead_state = EnumCombo(list(State))  # type: ignore[arg-type]
+        # Neutral defaults: most new dossiers are notes or protocols of the Confederation.
+        self.kind.set_value(DossierKind.OTHER)
+        self.lead_state.set_value(State.AES)
         self.errors = {name: _ErrorLabel() for name in ("reference", "title", "session")}
         form.addRow(self.tr("Session") + " :", self.session)
         form.addRow("", self.errors["session"])

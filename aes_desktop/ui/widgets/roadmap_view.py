@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QStyle,
@@ -264,7 +266,10 @@ class RoadmapView(QWidget):
         self.tree.setObjectName("roadmapTree")
         self.tree.setAccessibleName(self.tr("Roadmap actions by axis"))
         self.tree.setModel(self.model)
-        self.tree.setItemDelegate(RoadmapDelegate(self.tree))
+        # Only on the columns it edits or draws: a Python paint() on every cell costs.
+        self.delegate = RoadmapDelegate(self.tree)
+        for column in (COL_RATE, COL_STATUS, COL_COMMENT):
+            self.tree.setItemDelegateForColumn(column, self.delegate)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(False)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -314,9 +319,9 @@ class RoadmapView(QWidget):
         self.gaps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.gaps.verticalHeader().hide()
         self.gaps.setWordWrap(False)
-        self.gaps.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.gaps.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.gaps.horizontalHeader().resizeSection(1, metrics.horizontalAdvance("x" * 34))
+        self.gaps.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.gaps.horizontalHeader().resizeSection(0, metrics.horizontalAdvance("x" * 30))
+        self.gaps.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.gaps.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.ResizeToContents
         )
@@ -333,6 +338,12 @@ class RoadmapView(QWidget):
         charts_layout.addWidget(self.axis_chart)
         charts_layout.addWidget(self.state_chart)
         charts_layout.addStretch(1)
+        # Scrolled, so the charts never take the table's room on a small screen.
+        charts_scroll = QScrollArea()
+        charts_scroll.setWidget(charts)
+        charts_scroll.setWidgetResizable(True)
+        charts_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        charts_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         gaps_box = QWidget()
         gaps_layout = QVBoxLayout(gaps_box)
         gaps_layout.setContentsMargins(0, 0, 0, 0)
@@ -341,15 +352,17 @@ class RoadmapView(QWidget):
         gaps_layout.addWidget(self.gaps, 1)
 
         self.bottom = QSplitter(Qt.Orientation.Horizontal)
-        self.bottom.addWidget(charts)
+        self.bottom.addWidget(charts_scroll)
         self.bottom.addWidget(gaps_box)
         self.bottom.setStretchFactor(0, 1)
         self.bottom.setStretchFactor(1, 1)
+        self.bottom.setSizes([500, 500])
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.bottom)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([600, 400])
         layout.addWidget(self.splitter, 1)
 
         self.model.actionsChanged.connect(self._refresh_analysis)
