@@ -342,6 +342,10 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # An edit being typed or still saving is finished first; the window closes after.
+        if not self.panel.ready_to_close(self.close):
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)
 

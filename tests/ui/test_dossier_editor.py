@@ -301,3 +301,22 @@ def test_roadmap_button_only_for_execution_reports(app, qtbot, demo_db: Database
     assert window.view.model.rowCount() == 7  # type: ignore[attr-defined]
     window.close()
     QApplication.processEvents()
+
+
+def test_closing_the_window_saves_what_is_being_typed(
+    app, qtbot, open_demo: Database, settings
+) -> None:  # type: ignore[no-untyped-def]
+    from aes_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(open_demo, settings)
+    qtbot.addWidget(window)
+    window.show()
+    did = dossiers.find_dossier_id(open_demo, "CM-2025-01/D05")
+    window.select_session(None)
+    assert window.select_dossier(did)
+    rapporteur = window.panel.editor.fields["rapporteur"].editor
+    assert isinstance(rapporteur, CommitLineEdit)
+    rapporteur.setText("Saisi juste avant de fermer")
+    window.close()  # refused until the save is done, then closes by itself
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    assert dossiers.get_dossier(open_demo, did).rapporteur == "Saisi juste avant de fermer"

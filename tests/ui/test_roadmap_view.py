@@ -230,3 +230,20 @@ def test_axis_rows_summarise(view: RoadmapView) -> None:
     axis = view.model.index(0, COL_ACTION)
     assert axis.data().startswith("Axe 1")
     assert view.model.index(0, COL_STATUS).data().endswith("/ 10")
+
+
+def test_closing_the_window_saves_the_rate_being_typed(app, qtbot, open_demo: Database) -> None:  # type: ignore[no-untyped-def]
+    from aes_desktop.ui.widgets.roadmap_view import RoadmapWindow
+
+    window = RoadmapWindow(open_demo, dossiers.find_dossier_id(open_demo, "CM-2025-01/D01"))
+    qtbot.addWidget(window)
+    window.show()
+    index = _action_index(window.view.model, "A3.02", COL_RATE)
+    action_id = index.data(IdRole)
+    window.view.tree.edit(index)
+    editor = window.view.tree.findChild(QDoubleSpinBox, "rateEditor")
+    assert editor is not None
+    editor.selectAll()
+    qtbot.keyClicks(editor, "95")
+    window.close()
+    qtbot.waitUntil(lambda: roadmap.get_action(open_demo, action_id).rate == 95.0, timeout=10_000)

@@ -8,6 +8,7 @@ follow-up (actions, progress charts, gaps).
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import UTC
 from typing import Any
 
@@ -80,7 +81,7 @@ class DossierPanel(QScrollArea):
         super().__init__(parent)
         self._db = db
         self._detail: DossierDetail | None = None
-        self._roadmap_windows: dict[int, QWidget] = {}
+        self._roadmap_windows: dict[int, Any] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
@@ -249,6 +250,29 @@ class DossierPanel(QScrollArea):
             item = self.activity.topLevelItem(i)
             lines.append(" | ".join(item.text(c) for c in range(3)))
         return lines
+
+    def ready_to_close(self, close_again: Callable[[], Any]) -> bool:
+        """Save what is being typed; False (and ``close_again`` called once the saves are
+        done, unless one failed and the user has something to read) while saves run."""
+        self.editor.commit_all()
+        for window in self._roadmap_windows.values():
+            window.view.commit_open_editor()
+        busy = [w.view for w in self._roadmap_windows.values() if w.view.queue.busy]
+        if not self.editor.busy and not busy:
+            return True
+        queues = [self.editor.queue] + [view.queue for view in busy]
+
+        def retry() -> None:
+            if any(q.busy for q in queues):
+                return
+            for q in queues:
+                q.idle.disconnect(retry)
+            if not self.editor.in_conflict and not self.editor.general_error_text():
+                close_again()
+
+        for q in queues:
+            q.idle.connect(retry)
+        return False
 
     def _on_saved(self, dossier_id: int) -> None:
         if self._detail is not None and dossier_id == self._detail.row.id:

@@ -465,6 +465,14 @@ class RoadmapView(QWidget):
         )
         return ChartBar(text, progress.mean_rate, segments, f"{tooltip}\n{detail}")
 
+    def commit_open_editor(self) -> None:
+        """Save a rate, status or comment still being typed (before the window closes)."""
+        for name in ("rateEditor", "statusEditor", "commentEditor"):
+            editor = self.tree.findChild(QWidget, name)
+            if editor is not None and editor.isVisible():
+                self.delegate.commitData.emit(editor)
+                self.delegate.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
     # -- interaction -----------------------------------------------------------------------------
     def _on_gap_activated(self, index: QModelIndex) -> None:
         action_id = index.data(IdRole)
@@ -517,3 +525,12 @@ class RoadmapWindow(QWidget):
             else self.tr("Roadmap follow-up")
         )
         self.resize(1280, 820)
+
+    def closeEvent(self, event: Any) -> None:
+        # A rate or status still being typed or saved is finished before the window goes.
+        self.view.commit_open_editor()
+        if self.view.queue.busy:
+            event.ignore()
+            self.view.queue.idle.connect(self.close, Qt.ConnectionType.SingleShotConnection)
+            return
+        super().closeEvent(event)
