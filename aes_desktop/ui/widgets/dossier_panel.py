@@ -117,17 +117,18 @@ class DossierPanel(QScrollArea):
         self.subtitle.setAccessibleName(self.tr("Reference and session"))
         content.addWidget(self.subtitle)
 
+        # Near the top: for an execution report, the follow-up is what the aide comes for.
+        self.roadmap_button = QPushButton(self.tr("Roadmap follow-up: actions, progress, gaps…"))
+        self.roadmap_button.setObjectName("roadmapButton")
+        self.roadmap_button.clicked.connect(self.open_roadmap)
+        content.addWidget(self.roadmap_button)
+
         self.editor = DossierEditor(db)
         self.editor.saved.connect(self._on_saved)
         self.editor.reloadRequested.connect(self.reload)
         self.undo_button.setDefaultAction(self.editor.undo_action)
         self.redo_button.setDefaultAction(self.editor.redo_action)
         content.addWidget(self.editor)
-
-        self.roadmap_button = QPushButton(self.tr("Roadmap follow-up: actions, progress, gaps…"))
-        self.roadmap_button.setObjectName("roadmapButton")
-        self.roadmap_button.clicked.connect(self.open_roadmap)
-        content.addWidget(self.roadmap_button)
 
         content.addWidget(self._section(self.tr("Documents")))
         self.documents = QTreeWidget()
