@@ -508,7 +508,11 @@ class AuditEntry(Base):
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64))
 
-    __table_args__ = (Index("ix_audit_log_action", "action"),)
+    __table_args__ = (
+        Index("ix_audit_log_action", "action"),
+        # A dossier's activity is read by object (see services/activity.py).
+        Index("ix_audit_log_object_uuid", "object_uuid"),
+    )
 
 
 class AppMeta(Base):

@@ -241,6 +241,10 @@ class MainWindow(QMainWindow):
         self.dossier_model.modelReset.connect(self._update_count)
         self.history.changed.connect(self._update_history_actions)
         self.bus.changed.connect(self.on_change)
+        # The dossier page refreshes itself after its own saves: only the other views follow.
+        self.panel.changed.connect(
+            lambda change: self.dossier_model.invalidate_rows(set(change.dossiers))
+        )
         self._pending_dossier: int | None = None
         self._reload_saved_searches()
         self.restore_state()
@@ -268,6 +272,19 @@ class MainWindow(QMainWindow):
         self.import_action.setObjectName("importAction")
         self.import_action.setStatusTip(
             self.tr("Bring PDF, Word, Markdown or text files into the selected dossier")
+        )
+        self.file_menu.addSeparator()
+        self.new_dossier_action = self._action(
+            self.file_menu,
+            self.tr("&New dossier…"),
+            self.new_dossier,
+            QKeySequence.StandardKey.New,
+        )
+        self.duplicate_action = self._action(
+            self.file_menu, self.tr("&Duplicate dossier…"), self.duplicate_dossier
+        )
+        self.new_session_action = self._action(
+            self.file_menu, self.tr("New &session from…"), self.new_session_from_template
         )
         self.file_menu.addSeparator()
         self._action(
@@ -708,6 +725,45 @@ class MainWindow(QMainWindow):
                 self.select_dossier(dossier_id)
         self._reload_saved_searches()
 
+    # -- creating dossiers and sessions (dialogs in widgets/dossier_editor, dialogs/new_session)
+    def new_dossier(self) -> None:
+        from aes_desktop.ui.widgets.dossier_editor import NewDossierDialog
+
+        session_id = self.current_session_id()
+        if session_id is None and self.panel.detail is not None:
+            session_id = self.panel.detail.row.session_id
+        dialog = NewDossierDialog(self.db, session_id, self)
+        if dialog.exec() and dialog.created_id is not None:
+            self.go_to_dossier(dialog.created_session_id, dialog.created_id)
+
+    def duplicate_dossier(self) -> None:
+        from aes_desktop.ui.widgets.dossier_editor import DuplicateDossierDialog
+
+        if self.panel.dossier_id is None:
+            return
+        dialog = DuplicateDossierDialog(self.db, self.panel.dossier_id, self)
+        if dialog.exec() and dialog.created_id is not None:
+            self.go_to_dossier(dialog.created_session_id, dialog.created_id)
+
+    def new_session_from_template(self) -> None:
+        from aes_desktop.ui.dialogs.new_session import NewSessionDialog
+
+        session_id = self.current_session_id()
+        if session_id is None and self.panel.detail is not None:
+            session_id = self.panel.detail.row.session_id
+        dialog = NewSessionDialog(self.db, session_id, self)
+        if dialog.exec() and dialog.result_value is not None:
+            self.go_to_dossier(dialog.result_value.session.id, None)
+
+    def go_to_dossier(self, session_id: int | None, dossier_id: int | None) -> None:
+        """Show a session (reloaded: it may be new) and select one of its dossiers."""
+        self.session_model.reload()
+        self._pending_dossier = dossier_id
+        self.select_session(session_id)
+        if dossier_id is not None and self.panel.dossier_id != dossier_id:
+            self.dossier_model.refresh()
+            self.select_dossier(dossier_id)
+
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%n dossier(s)", "", self.dossier_model.rowCount()))
 
@@ -755,6 +811,10 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # An edit being typed or still saving is finished first; the window closes after.
+        if not self.panel.ready_to_close(self.close):
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)
 

@@ -36,8 +36,8 @@ def test_navigate_session_agenda_dossier(qtbot, window: MainWindow) -> None:  # 
     panel = window.panel
     qtbot.waitUntil(lambda: panel.dossier_id is not None)
     assert "défense" in panel.title.text()
-    assert panel.fields["reference"].text() == "CM-2025-01/D02"
-    assert panel.fields["session"].text() == "CM-2025-01"
+    assert panel.editor.fields["reference"].get() == "CM-2025-01/D02"
+    assert "CM-2025-01 ·" in panel.subtitle.text()
     assert panel.documents.topLevelItemCount() >= 2
     # The table selection follows the agenda.
     current = window.table.currentIndex()
@@ -53,9 +53,11 @@ def test_details_are_in_french(qtbot, window: MainWindow, demo_db: Database) -> 
     window.select_session(window.session_model.session_rows()[0].id)
     assert window.select_dossier(find_dossier_id(demo_db, "CM-2025-01/D04"))
     panel = window.panel
-    assert panel.fields["kind"].text() == "Protocole additionnel"
-    assert panel.fields["domain"].text() == "Développement"
-    assert "Objection" in panel.positions.text()
+    fields = panel.editor.fields
+    assert fields["kind"].editor.currentText() == "Protocole additionnel"  # type: ignore[attr-defined]
+    assert fields["domain"].editor.currentText() == "Développement"  # type: ignore[attr-defined]
+    positions = [fields[f"position:{s}"].editor.currentText() for s in ("ML", "BF", "NE")]  # type: ignore[attr-defined]
+    assert "Objection" in positions
     assert window.menuBar().actions()[0].text() == "&Fichier"
     headers = [
         window.dossier_model.headerData(c, Qt.Orientation.Horizontal)

@@ -228,8 +228,12 @@ def _version_row(v: DocumentVersion) -> VersionRow:
 
 def list_documents(db: Database, dossier_id: int) -> list[DocumentRow]:
     with db.read() as s:
+        # Counted for this dossier's documents only: a count over every version would scan
+        # the whole table (a quarter of a second at 100 000 documents) on each selection.
         counts = (
             select(DocumentVersion.document_id, func.count().label("n"))
+            .join(Document, Document.id == DocumentVersion.document_id)
+            .where(Document.dossier_id == dossier_id)
             .group_by(DocumentVersion.document_id)
             .subquery()
         )

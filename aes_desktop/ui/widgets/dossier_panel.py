@@ -1,46 +1,92 @@
-"""The selected dossier's details: metadata, summary, the states' positions and documents."""
+"""The dossier page: its metadata and positions (editable), its documents and its activity.
+
+Every edit is saved as it is made (see :mod:`aes_desktop.ui.widgets.dossier_editor`); a dossier
+of a closed session is shown read-only. For an execution report, a button opens the roadmap
+follow-up (actions, progress charts, gaps).
+"""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from datetime import UTC
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from aes_desktop.core.changes import Change
 from aes_desktop.core.db import Database
+from aes_desktop.core.enums import DossierKind
 from aes_desktop.core.errors import NotFoundError
+from aes_desktop.core.services.activity import ActivityRow, dossier_activity
 from aes_desktop.core.services.documents import list_documents
 from aes_desktop.core.services.dossiers import DossierDetail, get_dossier
 from aes_desktop.ui.labels import colour, label
+from aes_desktop.ui.widgets.dossier_editor import DossierEditor, field_caption
+
+ACTIVITY_CONTEXT = "DossierActivity"
+# What the user reads for each audit action of a dossier's activity.
+_ACTION_LABELS = {
+    "dossier.create": QT_TRANSLATE_NOOP("DossierActivity", "Dossier created"),
+    "dossier.update": QT_TRANSLATE_NOOP("DossierActivity", "Dossier edited"),
+    "dossier.position": QT_TRANSLATE_NOOP("DossierActivity", "Position of a state"),
+    "dossier.duplicate": QT_TRANSLATE_NOOP("DossierActivity", "Created as a copy"),
+    "document.create": QT_TRANSLATE_NOOP("DossierActivity", "Document added"),
+    "document.version": QT_TRANSLATE_NOOP("DossierActivity", "New version"),
+    "document.import": QT_TRANSLATE_NOOP("DossierActivity", "File imported"),
+    "annotation.update": QT_TRANSLATE_NOOP("DossierActivity", "Annotation edited"),
+    "annotation.trash": QT_TRANSLATE_NOOP("DossierActivity", "Annotation moved to the trash"),
+    "annotation.restore": QT_TRANSLATE_NOOP("DossierActivity", "Annotation restored"),
+    "annotation.purge": QT_TRANSLATE_NOOP("DossierActivity", "Annotation deleted for good"),
+    "annotation.reanchor": QT_TRANSLATE_NOOP(
+        "DossierActivity", "Annotations carried to a new version"
+    ),
+    "roadmap.add": QT_TRANSLATE_NOOP("DossierActivity", "Roadmap actions added"),
+    "roadmap.update": QT_TRANSLATE_NOOP("DossierActivity", "Progress updated"),
+}
 
 
-def _value_label() -> QLabel:
-    widget = QLabel()
-    widget.setWordWrap(True)
-    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return widget
+def activity_text(row: ActivityRow) -> str:
+    """A line of the activity list: what happened, with the fields or values concerned."""
+    source = _ACTION_LABELS.get(row.action)
+    text = QCoreApplication.translate(ACTIVITY_CONTEXT, source) if source else row.action
+    fields = row.details.get("fields")
+    if row.action == "dossier.update" and isinstance(fields, list) and fields:
+        text += " : " + ", ".join(field_caption(str(f)).lower() for f in fields)
+    return text
 
 
 class DossierPanel(QScrollArea):
-    """Read view of one dossier; empty with a hint when nothing is selected."""
+    """The dossier page; empty with a hint when nothing is selected.
+
+    Public API used by the main window: :meth:`show_dossier`, :attr:`dossier_id`,
+    :attr:`documentActivated`; :attr:`dossierChanged` tells it a row of its table changed.
+    """
 
     documentActivated = Signal(int)  # document id
+    dossierChanged = Signal(int)  # dossier id, after an edit was saved
+    #: What changed (for the main window's change bus, when it has one).
+    changed = Signal(object)
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
         self._db = db
         self._detail: DossierDetail | None = None
+        self._roadmap_windows: dict[int, Any] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
@@ -55,6 +101,7 @@ class DossierPanel(QScrollArea):
         self.content = QWidget()
         content = QVBoxLayout(self.content)
         content.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -63,38 +110,30 @@ class DossierPanel(QScrollArea):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
-        content.addWidget(self.title)
+        header.addWidget(self.title, 1)
+        self.undo_button = QToolButton()
+        self.redo_button = QToolButton()
+        header.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.redo_button, 0, Qt.AlignmentFlag.AlignTop)
+        content.addLayout(header)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setTextFormat(Qt.TextFormat.RichText)
+        self.subtitle.setAccessibleName(self.tr("Reference and session"))
+        content.addWidget(self.subtitle)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.fields: dict[str, QLabel] = {}
-        for key, caption in (
-            ("reference", self.tr("Reference")),
-            ("session", self.tr("Session")),
-            ("kind", self.tr("Kind")),
-            ("domain", self.tr("Domain")),
-            ("status", self.tr("Status")),
-            ("classification", self.tr("Classification")),
-            ("lead_state", self.tr("Lead state")),
-            ("rapporteur", self.tr("Rapporteur")),
-            ("due_date", self.tr("Due date")),
-            ("tags", self.tr("Tags")),
-        ):
-            self.fields[key] = _value_label()
-            self.fields[key].setAccessibleName(caption)
-            form.addRow(caption + " :", self.fields[key])
-        content.addLayout(form)
+        # Near the top: for an execution report, the follow-up is what the aide comes for.
+        self.roadmap_button = QPushButton(self.tr("Roadmap follow-up: actions, progress, gaps…"))
+        self.roadmap_button.setObjectName("roadmapButton")
+        self.roadmap_button.clicked.connect(self.open_roadmap)
+        content.addWidget(self.roadmap_button)
 
-        content.addWidget(self._section(self.tr("Summary")))
-        self.summary = _value_label()
-        self.summary.setAccessibleName(self.tr("Summary"))
-        content.addWidget(self.summary)
-
-        content.addWidget(self._section(self.tr("Positions of the states")))
-        self.positions = _value_label()
-        self.positions.setTextFormat(Qt.TextFormat.RichText)
-        self.positions.setAccessibleName(self.tr("Positions of the states"))
-        content.addWidget(self.positions)
+        self.editor = DossierEditor(db)
+        self.editor.saved.connect(self._on_saved)
+        self.editor.reloadRequested.connect(self.reload)
+        self.undo_button.setDefaultAction(self.editor.undo_action)
+        self.redo_button.setDefaultAction(self.editor.redo_action)
+        content.addWidget(self.editor)
 
         content.addWidget(self._section(self.tr("Documents")))
         self.documents = QTreeWidget()
@@ -104,7 +143,18 @@ class DossierPanel(QScrollArea):
         self.documents.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.documents.header().setStretchLastSection(False)
         self.documents.itemActivated.connect(self._on_document_activated)
+        self.documents.setMinimumHeight(self.fontMetrics().height() * 7)
         content.addWidget(self.documents)
+
+        content.addWidget(self._section(self.tr("Activity")))
+        self.activity = QTreeWidget()
+        self.activity.setAccessibleName(self.tr("Activity of the dossier"))
+        self.activity.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
+        self.activity.setRootIsDecorated(False)
+        self.activity.setWordWrap(False)
+        self.activity.header().setStretchLastSection(True)
+        self.activity.setMinimumHeight(self.fontMetrics().height() * 9)
+        content.addWidget(self.activity)
         content.addStretch(1)
         layout.addWidget(self.content)
         self.show_dossier(None)
@@ -121,6 +171,10 @@ class DossierPanel(QScrollArea):
     def dossier_id(self) -> int | None:
         return self._detail.row.id if self._detail else None
 
+    @property
+    def detail(self) -> DossierDetail | None:
+        return self._detail
+
     def show_dossier(self, dossier_id: int | None) -> None:
         detail = None
         if dossier_id is not None:
@@ -128,46 +182,45 @@ class DossierPanel(QScrollArea):
                 detail = get_dossier(self._db, dossier_id)
             except NotFoundError:
                 detail = None
-        self._detail = detail
+        self._show(detail)
+
+    def reload(self) -> None:
+        """Read the shown dossier again (after a change made elsewhere)."""
+        self.show_dossier(self.dossier_id)
+
+    def on_change(self, change: Change) -> None:
+        """A change announced by another view: reload if it concerns this dossier."""
+        if self._detail is not None and (
+            change.everything or self._detail.row.id in change.dossiers
+        ):
+            self.reload()
+
+    def _show(self, detail: DossierDetail | None) -> None:
+        self.editor.load(detail)
+        self._detail = self.editor.detail if detail is not None else None
         self.placeholder.setVisible(detail is None)
         self.content.setVisible(detail is not None)
         if detail is None:
             return
+        self._fill_header(self._detail or detail)
+        self._fill_documents(detail.row.id)
+        self._fill_activity(detail.row.id)
+
+    def _fill_header(self, detail: DossierDetail) -> None:
         row = detail.row
         self.title.setText(row.title)
-        values = {
-            "reference": row.reference,
-            "session": detail.session_reference,
-            "kind": label(row.kind),
-            "domain": label(row.domain),
-            "status": label(row.status),
-            "classification": label(row.classification),
-            "lead_state": f"{label(row.lead_state)} ({row.lead_state.value})",
-            "rapporteur": detail.rapporteur,
-            "due_date": row.due_date.strftime("%d/%m/%Y") if row.due_date else "—",
-            "tags": ", ".join(detail.tags) or "—",
-        }
-        for key, value in values.items():
-            self.fields[key].setText(value)
-        for key, enum_value in (("status", row.status), ("classification", row.classification)):
-            shade = colour(enum_value)
-            self.fields[key].setText(
-                f'<span style="color:{shade.name() if shade else "inherit"};font-weight:600">'
-                f"{html.escape(values[key])}</span>"
-            )
-        self.summary.setText(detail.summary or "—")
-        lines = []
-        for pos in detail.positions:
-            shade = colour(pos.position)
-            comment = f" — {html.escape(pos.comment)}" if pos.comment else ""
-            lines.append(
-                f"<p style='margin:0 0 4px 0'><b>{html.escape(label(pos.state))}</b> : "
-                f"<span style='color:{shade.name() if shade else 'inherit'}'>"
-                f"{html.escape(label(pos.position))}</span>{comment}</p>"
-            )
-        self.positions.setText("".join(lines))
+        self.title.setToolTip(row.title)
+        shade = colour(row.status)
+        self.subtitle.setText(
+            f"<b>{_escape(row.reference)}</b> · {_escape(detail.session_reference)} · "
+            f"<span style='color:{shade.name() if shade else 'inherit'};font-weight:600'>"
+            f"{_escape(label(row.status))}</span>"
+        )
+        self.roadmap_button.setVisible(row.kind is DossierKind.ROADMAP_REPORT)
+
+    def _fill_documents(self, dossier_id: int) -> None:
         self.documents.clear()
-        for doc in list_documents(self._db, row.id):
+        for doc in list_documents(self._db, dossier_id):
             item = QTreeWidgetItem(
                 [
                     doc.title,
@@ -193,5 +246,91 @@ class DossierPanel(QScrollArea):
                 return True
         return False
 
+    def _fill_activity(self, dossier_id: int) -> None:
+        self.activity.clear()
+        for row in dossier_activity(self._db, dossier_id, limit=200):
+            at = row.at.replace(tzinfo=UTC).astimezone()
+            what = activity_text(row)
+            item = QTreeWidgetItem([at.strftime("%d/%m/%Y %H:%M"), row.actor, what])
+            tip = f"{what}\n{row.summary}" if row.summary else what
+            item.setToolTip(2, tip)
+            item.setToolTip(1, row.actor)
+            self.activity.addTopLevelItem(item)
+        self.activity.resizeColumnToContents(0)
+        self.activity.setColumnWidth(1, min(self.activity.sizeHintForColumn(1) + 12, 180))
+
+    def activity_lines(self) -> list[str]:
+        """The activity as shown (When | Who | What), newest first."""
+        lines = []
+        for i in range(self.activity.topLevelItemCount()):
+            item = self.activity.topLevelItem(i)
+            lines.append(" | ".join(item.text(c) for c in range(3)))
+        return lines
+
+    def ready_to_close(self, close_again: Callable[[], Any]) -> bool:
+        """Save what is being typed; False (and ``close_again`` called once the saves are
+        done, unless one failed and the user has something to read) while saves run."""
+        self.editor.commit_all()
+        for window in self._roadmap_windows.values():
+            window.view.commit_open_editor()
+        busy = [w.view for w in self._roadmap_windows.values() if w.view.queue.busy]
+        if not self.editor.busy and not busy:
+            return True
+        queues = [self.editor.queue] + [view.queue for view in busy]
+
+        def retry() -> None:
+            if any(q.busy for q in queues):
+                return
+            for q in queues:
+                q.idle.disconnect(retry)
+            if not self.editor.in_conflict and not self.editor.general_error_text():
+                close_again()
+
+        for q in queues:
+            q.idle.connect(retry)
+        return False
+
+    def _on_saved(self, dossier_id: int) -> None:
+        if self._detail is not None and dossier_id == self._detail.row.id:
+            detail = self.editor.detail
+            if detail is not None:
+                self._detail = detail
+                self._fill_header(detail)
+            self._fill_activity(dossier_id)
+        self.dossierChanged.emit(dossier_id)
+        self.changed.emit(Change(dossiers=frozenset({dossier_id})))
+
     def _on_document_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         self.documentActivated.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))
+
+    # -- roadmap --------------------------------------------------------------------------------
+    def open_roadmap(self) -> QWidget | None:
+        """Open (or raise) the roadmap follow-up window of the shown execution report."""
+        if self._detail is None or self._detail.row.kind is not DossierKind.ROADMAP_REPORT:
+            return None
+        from aes_desktop.ui.widgets.roadmap_view import RoadmapWindow
+
+        dossier_id = self._detail.row.id
+        window = self._roadmap_windows.get(dossier_id)
+        if window is None:
+            window = RoadmapWindow(self._db, dossier_id, self)
+            window.view.changed.connect(self._on_roadmap_changed)
+            window.destroyed.connect(lambda: self._roadmap_windows.pop(dossier_id, None))
+            self._roadmap_windows[dossier_id] = window
+        already = window.isVisible()
+        window.show()
+        # Bring an open window back to the front (the offscreen platform cannot, and says so).
+        if already and QGuiApplication.platformName() != "offscreen":
+            window.raise_()
+            window.activateWindow()
+        return window
+
+    def _on_roadmap_changed(self, change: Change) -> None:
+        for dossier_id in change.dossiers:
+            if self._detail is not None and dossier_id == self._detail.row.id:
+                self._fill_activity(dossier_id)
+        self.changed.emit(change)
+
+
+def _escape(text: str) -> str:
+    return html.escape(text)

@@ -1,0 +1,1 @@
+"""Dialogs: short, modal tasks (a new session from a template, ...)."""
