@@ -314,7 +314,8 @@ def test_activity_gathers_the_dossier_and_what_it_holds(demo_db: Database) -> No
     did = dossiers.find_dossier_id(demo_db, "CM-2025-01/D02")
     actions = {row.action for row in activity.dossier_activity(demo_db, did)}
     # Creating a note is not audited (the most frequent write); carrying notes to v2 is.
-    assert {"dossier.create", "document.create", "document.version", "annotation.reanchor"} <= actions
+    expected = {"dossier.create", "document.create", "document.version", "annotation.reanchor"}
+    assert expected <= actions
     other = dossiers.find_dossier_id(demo_db, "CM-2025-01/D05")
     summaries = [r.summary for r in activity.dossier_activity(demo_db, other)]
     assert summaries and not any("CM-2025-01/D02" in s for s in summaries)
