@@ -3,8 +3,8 @@
 SQLite's ``unicode61 remove_diacritics 2`` tokenizer already ignores accents (é → e). It does not
 know that an aide types "kene" for Bambara "kɛnɛ", "ng" for "ŋ" or "ny" for "ɲ", that Hausa's
 hooked letters ɓ ɗ ƙ ƴ are written b d k y without them, or that Arabic vowel marks are usually
-left out. :func:`fold` maps those letters (and œ/æ) to what a French keyboard types, and drops
-Arabic marks; it never joins or splits words, so the tokens of a folded text correspond one to one
+left out. :func:`fold` maps those letters (and œ/æ) to what a French keyboard types, drops
+Arabic marks and writes alef, waw and yeh without their hamza; it never joins or splits words, so the tokens of a folded text correspond one to one
 to the tokens of the original.
 """
 
@@ -33,6 +33,16 @@ _LETTERS = {
     "Œ": "OE",
     "æ": "ae",
     "Æ": "AE",
+    # Arabic: the hamza forms of alef, waw and yeh, alef maqsura and teh marbuta are written
+    # without their marks as often as with them.
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ؤ": "و",
+    "ئ": "ي",
+    "ى": "ي",
+    "ة": "ه",
 }
 # Arabic short vowels, shadda, sukun, superscript alef (U+064B–U+065F, U+0670) and tatweel.
 _ARABIC_MARKS = {chr(c): None for c in (*range(0x064B, 0x0660), 0x0670, 0x0640)}

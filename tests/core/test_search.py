@@ -284,3 +284,16 @@ def test_fold_with_offsets_maps_back_to_the_original() -> None:
     assert offsets is not None and len(offsets) == len(folded)
     assert text[offsets[folded.index("oeuvre")]] == "œ"
     assert "\u064e" not in folded  # Arabic marks dropped
+
+
+def test_arabic_hamza_forms_are_found_either_way(
+    empty_db: Database, corpus: dict[str, int]
+) -> None:
+    doc = documents.add_document(empty_db, corpus["dossier"], "Note en arabe")
+    documents.add_version(
+        empty_db, doc, parse_structured_text("# Note\n\nتمت الموافقة على التأشيرة الموحدة.")
+    )
+    for typed in ("التأشيرة", "التاشيرة", "التاشيره"):
+        hits = search(empty_db, typed + " ", scopes={Scope.DOCUMENTS})
+        assert [h.document_id for h in hits] == [doc], typed
+        assert "التأشيرة" in [hits[0].snippet[a:b] for a, b in hits[0].marks]
