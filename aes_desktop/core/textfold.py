@@ -4,8 +4,8 @@ SQLite's ``unicode61 remove_diacritics 2`` tokenizer already ignores accents (é
 know that an aide types "kene" for Bambara "kɛnɛ", "ng" for "ŋ" or "ny" for "ɲ", that Hausa's
 hooked letters ɓ ɗ ƙ ƴ are written b d k y without them, or that Arabic vowel marks are usually
 left out. :func:`fold` maps those letters (and œ/æ) to what a French keyboard types, drops
-Arabic marks and writes alef, waw and yeh without their hamza; it never joins or splits words, so the tokens of a folded text correspond one to one
-to the tokens of the original.
+Arabic marks and writes alef, waw and yeh without their hamza; it never joins or splits words,
+so the tokens of a folded text correspond one to one to the tokens of the original.
 """
 
 from __future__ import annotations
