@@ -601,12 +601,12 @@ class MainWindow(QMainWindow):
             self.pdf_viewer.open_version(version)
 
     def _give_room_to_details(self) -> None:
-        """Reading needs width: the details pane takes at least 55% of the window's width."""
+        """Reading needs width: the details pane takes at least 65% of the window's width."""
         sizes = self.splitter.sizes()
         total = sum(sizes)
-        if total and sizes[2] < total * 0.55:
-            details = int(total * 0.55)
-            sidebar = min(sizes[0], total // 5)
+        if total and sizes[2] < total * 0.65:
+            details = int(total * 0.65)
+            sidebar = min(sizes[0], total // 6)
             self.splitter.setSizes([sidebar, total - details - sidebar, details])
 
     def _on_details_tab(self, _index: int) -> None:

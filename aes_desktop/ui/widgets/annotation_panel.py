@@ -412,7 +412,7 @@ class AnnotationPanel(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(7)
-            filters.addWidget(combo, i // 2, i % 2)
+            filters.addWidget(combo, i, 0)  # one per line: nothing cut in a narrow panel
         layout.addLayout(filters)
 
         self.model = AnnotationListModel(self)

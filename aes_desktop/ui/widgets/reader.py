@@ -268,7 +268,7 @@ class ReaderWidget(QWidget):
         self.splitter.addWidget(self.toc)
         self.splitter.addWidget(self.text)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([220, 780])
+        self.splitter.setSizes([190, 810])
 
         # The find bar (Ctrl+F belongs to the app's global search).
         self.find_bar = QWidget()
