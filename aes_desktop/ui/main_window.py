@@ -350,11 +350,26 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def _reading(self) -> int | None:
+        """The document open in the Document tab, when that tab is shown."""
+        if self.details.currentWidget() is self.document_view:
+            return self.reader.document_id
+        return None
+
     def _print(self) -> None:
-        self.open_pack_dialog().print_button.setFocus()
+        """Ctrl+P: print the document being read, else choose what to print in the pack dialog."""
+        dialog = self.open_pack_dialog()
+        document_id = self._reading()
+        if document_id is not None and dialog.select_document(document_id):
+            dialog.print_document()
+        else:
+            dialog.print_button.setFocus()
 
     def _print_preview(self) -> None:
-        self.open_pack_dialog().preview_button.setFocus()
+        dialog = self.open_pack_dialog()
+        document_id = self._reading()
+        if document_id is None or not dialog.select_document(document_id):
+            dialog.preview_button.setFocus()
 
     def _dossier_at(self, pos: QPoint) -> int | None:
         index = self.table.indexAt(pos)

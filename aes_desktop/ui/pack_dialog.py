@@ -582,6 +582,17 @@ class PackDialog(QDialog):
             positions=False,
         )
 
+    def select_document(self, document_id: int) -> bool:
+        """Make ``document_id`` the current item of the list (for "print this document")."""
+        for i in range(self.tree.topLevelItemCount()):
+            dossier = self.tree.topLevelItem(i)
+            for j in range(dossier.childCount()):
+                item = dossier.child(j)
+                if int(item.data(0, IdRole)) == document_id:
+                    self.tree.setCurrentItem(item)
+                    return True
+        return False
+
     def print_document(self, printer: QPrinter | None = None) -> Operation[Any] | None:
         spec = self.document_spec()
         if spec is None:

@@ -140,3 +140,25 @@ def test_open_document_and_compare_versions(qtbot, window: MainWindow, demo_db: 
     # Back returns to the dossier without the document.
     window.go_back()
     assert window.panel.dossier_id == dossier
+
+
+def test_print_targets_the_document_being_read(
+    qtbot, window: MainWindow, demo_db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    from aes_desktop.core.services.documents import list_documents
+
+    window.select_session(window.session_model.session_rows()[0].id)
+    dossier = find_dossier_id(demo_db, "CM-2025-01/D03")
+    window.select_dossier(dossier)
+    document = list_documents(demo_db, dossier)[1]
+    assert window._reading() is None
+    window.open_document(document.id)
+    assert window._reading() == document.id
+    dialog = window.open_pack_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.select_document(document.id)
+    spec = dialog.document_spec()
+    assert spec is not None
+    assert [c.document_ids for c in spec.dossiers] == [(document.id,)]
+    assert not spec.cover and not spec.toc
+    dialog.close()
