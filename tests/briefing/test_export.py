@@ -77,6 +77,22 @@ def test_encrypted_pack_is_aes256_and_needs_its_password(demo_db: Database, tmp_
     assert "Ɗan Malam" in entry.details["recipient"]
 
 
+def test_encrypted_pack_keeps_its_annex_pages(annex_db: Database, tmp_path: Path) -> None:
+    """Merging and encrypting in one pass: the annex is drawn on its page, under the marks."""
+    out = tmp_path / "chiffre-annexe.pdf"
+    export_pack(annex_db, demo_spec(annex_db, password="Kayes"), out, actor=ACTOR)
+    reader = PdfReader(out)
+    assert reader.is_encrypted and reader.trailer["/Encrypt"]["/R"] == 6
+    texts = page_texts(out, password="Kayes")
+    pages = [i for i, t in enumerate(texts) if "ANNEXE-TEST-PAGE-" in t]
+    assert len(pages) == 2 and pages[1] == pages[0] + 1
+    assert "SECRET" in texts[pages[0]] and "Exemplaire n° 7" in texts[pages[0]]
+    check = subprocess.run(
+        ["qpdf", "--check", "--password=Kayes", str(out)], capture_output=True, check=False
+    )
+    assert check.returncode == 0
+
+
 def test_other_aides_private_notes_stay_out(demo_db: Database, tmp_path: Path) -> None:
     every = annotation.list_annotations(demo_db, viewer_id=None)
     from sqlalchemy import select
