@@ -390,6 +390,23 @@ class RichText(Flowable):  # type: ignore[misc]
         )
 
     # -- drawing ---------------------------------------------------------------------------------
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+        if self.on_draw is not None:
+            super().drawOn(canvas, x, y, _sW)  # headings: bookmarks are placed in local units
+            return
+        # Drawn at (x, y) directly: ReportLab's saveState/translate/restoreState around every
+        # one of ~10,000 paragraphs costs more than the text itself (our operators keep no
+        # canvas state and are wrapped in q … Q).
+        _draw_lines(
+            canvas,
+            self._lines or [],
+            self.style,
+            self.width,
+            self.height,
+            self._hAlignAdjust(x, _sW),
+            y,
+        )
+
     def draw(self) -> None:
         if self.on_draw is not None:
             self.on_draw(self.canv, self)
@@ -432,6 +449,13 @@ class _LaidText(Flowable):  # type: ignore[misc]
             self.spaceBefore,
             self.spaceAfter,
         )
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+        if self.on_draw is not None:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        _draw_lines(canvas, self.lines, self.style, self.width, self.height, x, y)
 
     def draw(self) -> None:
         if self.on_draw is not None:
@@ -547,11 +571,19 @@ def _encoder(canv: Any, font_name: str) -> _Encoder:
     return found
 
 
+# ``Td`` operators by offset: text lines step by the same few leadings, so most moves are one
+# dictionary hit instead of two float formats (bounded: a pathological document cannot grow it).
+_MOVES: dict[tuple[float, float], str] = {}
+_MAX_MOVES = 20_000
+
+
 class TextEmitter:
     """Writes PDF text operators straight into the canvas stream (one BT…ET block).
 
     Wrapped in ``q … Q`` so the fill colour and font set here do not leak into ReportLab's
-    own drawing, which keeps its state in Python and would not know about them.
+    own drawing, which keeps its state in Python and would not know about them. Positions are
+    given in the canvas's current coordinates and written as relative ``Td`` moves, rounded to
+    a thousandth of a point, with the rounding carried so that nothing drifts.
     """
 
     def __init__(self, canv: Any) -> None:
@@ -559,10 +591,11 @@ class TextEmitter:
         self.ops: list[str] = ["q BT"]
         self._pdf_font = ""
         self._size = -1.0
-        self._leading = 0.0
         self._word_space = 0.0
         self._rise = 0.0
         self._color = ""
+        self._x = 0.0
+        self._y = 0.0
 
     def color(self, value: str) -> None:
         if value != self._color:
@@ -581,10 +614,24 @@ class TextEmitter:
             self._rise = value
 
     def move(self, x: float, y: float) -> None:
-        self.ops.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        dx = round(x - self._x, 3)
+        dy = round(y - self._y, 3)
+        self._x += dx
+        self._y += dy
+        key = (dx, dy)
+        op = _MOVES.get(key)
+        if op is None:
+            op = f"{fp_str(dx, dy)} Td"
+            if len(_MOVES) < _MAX_MOVES:
+                _MOVES[key] = op
+        self.ops.append(op)
 
     def show(self, text: str, font: str, size: float) -> None:
-        for pdf_font, encoded in _encoder(self.canv, font).chunks(text):
+        self.show_with(_encoder(self.canv, font), text, size)
+
+    def show_with(self, encoder: _Encoder, text: str, size: float) -> None:
+        """``show`` with the font's encoder already at hand (the hot loop of a page)."""
+        for pdf_font, encoded in encoder.chunks(text):
             if pdf_font != self._pdf_font or size != self._size:
                 self.ops.append(f"{pdf_font} {fp_str(size)} Tf")
                 self._pdf_font, self._size = pdf_font, size
@@ -596,22 +643,32 @@ class TextEmitter:
 
 
 def _draw_lines(
-    canv: Any, lines: list[_Line], style: TextStyle, width: float, height: float
+    canv: Any,
+    lines: list[_Line],
+    style: TextStyle,
+    width: float,
+    height: float,
+    x0: float = 0.0,
+    y0: float = 0.0,
 ) -> None:
+    """Draw laid-out lines in a box of ``width`` × ``height`` whose lower left is (x0, y0)."""
     if not lines:
         return
     size, leading = style.size, style.leading
-    baseline = height - (leading + size) / 2 - size * 0.12
-    shades: list[tuple[str, float, float, float]] = []
+    baseline = y0 + height - (leading + size) / 2 - size * 0.12
+    shades: list[list[Any]] = []  # [colour, x, y, width], merged when contiguous
     out = TextEmitter(canv)
     out.color(style.color)
+    encoder = _encoder(canv, style.font)
+    justify = style.justify
+    align = style.align
     y = baseline
     for i, line in enumerate(lines):
         if i:
             y -= leading + line.gap
         free = width - line.x - line.width
         if line.kind == BIDI:
-            x = line.x
+            x = x0 + line.x
             out.word_space(0.0)
             for run, font in line.content:
                 out.move(x, y)
@@ -619,46 +676,93 @@ def _draw_lines(
                 x += stringWidth(run, font, size)
             continue
         extra = 0.0
-        offset = line.x
-        if style.justify and not line.last and line.nspaces:
+        offset = x0 + line.x
+        if justify and not line.last and line.nspaces:
             extra = free / line.nspaces
-        elif style.align == "centre":
+        elif align == "centre":
             offset += free / 2
-        elif style.align == "right":
+        elif align == "right":
             offset += free
+        out.word_space(extra)
         if line.kind == FAST:
-            out.word_space(extra)
             out.move(offset, y)
-            out.show(line.content, style.font, size)
-            continue
-        # A rich line: pieces placed one by one (rare: highlights, bold heads, note calls).
-        out.word_space(0.0)
-        space = stringWidth(" ", style.font, size) + extra
-        x = offset
-        words = line.content
-        for w_index, word in enumerate(words):
-            for t, font, psize, prise, shade, pw, pcolour in word:
-                if shade is not None:
-                    shades.append((shade, x, y, pw))
-                out.rise(prise)
-                out.color(pcolour or style.color)
-                out.move(x, y)
-                out.show(t, font, psize)
-                x += pw
-            if w_index + 1 < len(words):
-                nxt = words[w_index + 1][0][4]
-                last_shade = word[-1][4] if word[-1][6] is None else word[0][4]
-                if last_shade is not None and nxt == last_shade:
-                    shades.append((last_shade, x, y, space))
-                x += space
+            out.show_with(encoder, line.content, size)
+        else:
+            _draw_rich(out, line.content, style, offset, y, extra, shades)
     out.rise(0.0)
-    out.finish()
     if shades:
-        # Shading goes under the glyphs: move the text block after the rectangles.
-        text_ops = canv._code.pop()
-        canv.saveState()
+        # Shading goes under the glyphs: its rectangles are written before the text block.
+        ops = ["q"]
+        current = ""
         for shade, sx, sy, sw in shades:
-            canv.setFillColor(colour(shade))
-            canv.rect(sx, sy - size * 0.28, sw, size * 1.22, stroke=0, fill=1)
-        canv.restoreState()
-        canv._code.append(text_ops)
+            if shade != current:
+                c = colour(shade)
+                ops.append(f"{fp_str(c.red, c.green, c.blue)} rg")
+                current = shade
+            ops.append(f"{fp_str(sx, sy - size * 0.28, sw, size * 1.22)} re f")
+        ops.append("Q")
+        canv._code.append(" ".join(ops))
+    out.finish()
+
+
+def _draw_rich(
+    out: TextEmitter,
+    words: list[list[Piece]],
+    style: TextStyle,
+    x: float,
+    y: float,
+    extra: float,
+    shades: list[list[Any]],
+) -> None:
+    """One styled line, written as runs: consecutive words of one look are a single string
+    (the justification's ``Tw`` widens its spaces), so a highlighted sentence costs one text
+    operator rather than one per word."""
+    font0, size0 = style.font, style.size
+    space = stringWidth(" ", font0, size0) + extra
+    run: list[str] = []
+    run_key: tuple[Any, ...] | None = None
+    run_x = 0.0
+    last_shade: str | None = None
+
+    def flush() -> None:
+        if run_key is not None:
+            out.rise(run_key[2])
+            out.color(run_key[4] or style.color)
+            out.move(run_x, y)
+            out.show(" ".join(run), run_key[0], run_key[1])
+
+    def shade_over(shade: str, sx: float, sw: float) -> None:
+        if shades:
+            last = shades[-1]
+            if last[0] == shade and last[2] == y and abs(last[1] + last[3] - sx) < 1e-6:
+                last[3] += sw
+                return
+        shades.append([shade, sx, y, sw])
+
+    count = len(words)
+    for w_index, word in enumerate(words):
+        for p_index, (t, font, psize, prise, shade, pw, pcolour) in enumerate(word):
+            key = (font, psize, prise, shade, pcolour)
+            if p_index == 0 and w_index:
+                # A space before this word: it joins the run only in the run's base font,
+                # whose space width the line breaking used.
+                if key == run_key and font == font0 and psize == size0:
+                    run.append(t)
+                else:
+                    flush()
+                    run, run_key, run_x = [t], key, x
+            elif key == run_key:
+                run[-1] += t
+            else:
+                flush()
+                run, run_key, run_x = [t], key, x
+            if shade is not None:
+                shade_over(shade, x, pw)
+            x += pw
+        if w_index + 1 < count:
+            nxt = words[w_index + 1][0][4]
+            last_shade = word[-1][4] if word[-1][6] is None else word[0][4]
+            if last_shade is not None and nxt == last_shade:
+                shade_over(last_shade, x, space)
+            x += space
+    flush()
