@@ -27,6 +27,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Frame,
+    KeepTogether,
     PageBreak,
     PageTemplate,
     Spacer,
@@ -313,6 +314,24 @@ class AnnexPage(Flowable):  # type: ignore[misc]
 
 
 # Page decorations --------------------------------------------------------------------------
+class _KeepTogether(KeepTogether):  # type: ignore[misc]
+    """ReportLab's ``KeepTogether`` (what ``keepWithNext`` headings are grouped into), without
+    the deep copy of the frame it makes on every wrap so that flowables generating content
+    cannot disturb it. None of ours generate content (text, tables, charts); the copy cost
+    more than laying out the heading and its paragraph, for ~2,000 groups per 500 pages."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        doc: Any = getattr(self.canv, "_doctemplate", None)
+        frame = getattr(doc, "frame", None)
+        if frame is None:
+            return super().wrap(avail_width, avail_height)  # type: ignore[no-any-return]
+        doc.frame = None  # _listWrapOn copies the frame only when there is one
+        try:
+            return super().wrap(avail_width, avail_height)  # type: ignore[no-any-return]
+        finally:
+            doc.frame = frame
+
+
 class PackDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, buffer: io.BytesIO, state: PackState, **metadata: Any) -> None:
         super().__init__(
@@ -323,6 +342,7 @@ class PackDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
             initialFontName=SANS,
+            keepTogetherClass=_KeepTogether,
             **metadata,
         )
         self.state = state
