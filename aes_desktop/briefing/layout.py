@@ -14,6 +14,7 @@ into them afterwards (:mod:`aes_desktop.briefing.annexes`).
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections import defaultdict
@@ -407,7 +408,10 @@ def _width(text: str, font: str, size: float) -> float:
     return float(stringWidth(text, font, size))
 
 
+@functools.lru_cache(maxsize=512)
 def _clip(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with an ellipsis to fit ``width`` (cached: every page of a dossier repeats
+    its header, and cutting measures the text once per character removed)."""
     if _width(text, font, size) <= width:
         return text
     while text and _width(text + "…", font, size) > width:

@@ -17,11 +17,12 @@ A flowable that does not fit splits between lines, keeping two lines on each sid
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -212,26 +213,74 @@ class RichText(Flowable):  # type: ignore[misc]
         return not any(start <= c.offset <= end for c in self.calls)
 
     def _layout_fast(self, para: str, avail: float, gap: float, out: list[_Line]) -> None:
+        """Greedy line breaking of a plain paragraph, a line at a time.
+
+        Word widths come from the cache in one pass and are summed by ``accumulate`` (C); the
+        end of each line is then found by bisection on those running sums, so Python does a
+        few operations per *line* instead of per word (the pack's most frequent loop).
+        """
         style = self.style
         font, size = style.font, style.size
         cache = widths_for(font, size)
         space = word_width(" ", font, size, cache)
+        words = para.split()
+        if not words:
+            return
+        get = cache.get
+        widths = [get(w) for w in words]
+        if None in widths:
+            for i, ww in enumerate(widths):
+                if ww is None:
+                    widths[i] = cache[words[i]] = stringWidth(words[i], font, size)
+        sized = cast("list[float]", widths)
+        first = style.left_indent + style.first_indent
+        if max(sized) > avail - max(first, style.left_indent):
+            self._layout_long_words(words, sized, avail, gap, out)
+            return
+        # ends[i]: width of words[:i] each followed by a space.
+        ends = list(itertools.accumulate([ww + space for ww in sized], initial=0.0))
+        count = len(words)
+        indent = first
+        begin = 0
+        while begin < count:
+            # The last word that still fits: its end, less its trailing space, within the limit.
+            stop = bisect.bisect_right(ends, ends[begin] + space + avail - indent, begin + 1) - 1
+            stop = max(stop, begin + 1)
+            out.append(
+                _Line(
+                    FAST,
+                    indent,
+                    ends[stop] - ends[begin] - space,
+                    stop - begin - 1,
+                    " ".join(words[begin:stop]),
+                    stop == count,
+                    gap,
+                )
+            )
+            gap = 0.0
+            indent = style.left_indent
+            begin = stop
+
+    def _layout_long_words(
+        self, words: list[str], widths: list[float], avail: float, gap: float, out: list[_Line]
+    ) -> None:
+        """Word by word, for a paragraph holding a word wider than the column (a long URL),
+        which is cut where it overflows."""
+        style = self.style
+        font, size = style.font, style.size
+        space = stringWidth(" ", font, size)
         indent = style.left_indent + style.first_indent
         limit = avail - indent
-        words: list[str] = []
+        line: list[str] = []
         width = 0.0
-        for word in para.split():
-            ww = cache.get(word)
-            if ww is None:
-                ww = cache[word] = stringWidth(word, font, size)
-            if words and width + space + ww > limit:
-                out.append(_Line(FAST, indent, width, len(words) - 1, " ".join(words), False, gap))
+        for word, ww in zip(words, widths, strict=True):
+            if line and width + space + ww > limit:
+                out.append(_Line(FAST, indent, width, len(line) - 1, " ".join(line), False, gap))
                 gap = 0.0
                 indent = style.left_indent
                 limit = avail - indent
-                words = []
-            if not words and ww > limit:
-                # A word wider than the column (a long URL): cut it where it overflows.
+                line = []
+            if not line and ww > limit:
                 for chunk in _hard_split(word, font, size, limit):
                     cw = stringWidth(chunk, font, size)
                     out.append(_Line(FAST, indent, cw, 0, chunk, False, gap))
@@ -239,15 +288,12 @@ class RichText(Flowable):  # type: ignore[misc]
                     indent = style.left_indent
                     limit = avail - indent
                 last = out.pop()
-                words, width = [last.content], last.width
+                line, width = [last.content], last.width
                 continue
-            if words:
-                width += space + ww
-            else:
-                width = ww
-            words.append(word)
-        if words:
-            out.append(_Line(FAST, indent, width, len(words) - 1, " ".join(words), True, gap))
+            width = width + space + ww if line else ww
+            line.append(word)
+        if line:
+            out.append(_Line(FAST, indent, width, len(line) - 1, " ".join(line), True, gap))
         elif out:
             out[-1].last = True
 
@@ -549,15 +595,17 @@ class _Encoder:
         self.table = table
         self.subset0 = self.font.getSubsetInternalName(0, self.doc)
 
-    def chunks(self, text: str) -> list[tuple[str, str]]:
+    def chunks(self, text: str) -> list[tuple[str, str | bytes]]:
         """(PDF font name, encoded string) pairs for ``text``."""
-        encoded = text.translate(self.table)
-        if not encoded or max(encoded) < "\u0100":
-            return [(self.subset0, encoded)]
-        return [
-            (self.font.getSubsetInternalName(subset, self.doc), raw.decode("latin-1"))
-            for subset, raw in self.font.splitString(text, self.doc)
-        ]
+        try:
+            # Latin-1 encoding (a copy at C speed) fails exactly when a character is outside
+            # subset 0; cheaper than scanning for the largest character.
+            return [(self.subset0, text.translate(self.table).encode("latin-1"))]
+        except UnicodeEncodeError:
+            return [
+                (self.font.getSubsetInternalName(subset, self.doc), raw)
+                for subset, raw in self.font.splitString(text, self.doc)
+            ]
 
 
 def _encoder(canv: Any, font_name: str) -> _Encoder:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, func, or_, select, type_coerce
+from sqlalchemy import Connection, String, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from aes_desktop.core.db import Database
@@ -209,7 +209,10 @@ def read_pack_rows(
     no longer exists raises :class:`NotFoundError`.
     """
     ids = list(dict.fromkeys(dossier_ids))
-    with db.read() as s:
+    with db.read() as session:
+        # Core rows through the session's connection (same transaction): the ORM's result
+        # machinery is not needed for plain columns, and costs as much as the query here.
+        s = session.connection()
         details = _details(s, ids)
         documents = _documents(s, ids)
         doc_ids = [d.id for docs in documents.values() for d in docs if d.current_version >= 1]
@@ -220,7 +223,7 @@ def read_pack_rows(
     return PackRows(details, documents, versions, blocks, notes)
 
 
-def _details(s: Session, ids: list[int]) -> dict[int, DossierDetail]:
+def _details(s: Connection, ids: list[int]) -> dict[int, DossierDetail]:
     positions: dict[int, dict[State, tuple[Position, str]]] = defaultdict(dict)
     tags: dict[int, list[str]] = defaultdict(list)
     found: dict[int, DossierDetail] = {}
@@ -275,7 +278,7 @@ def _details(s: Session, ids: list[int]) -> dict[int, DossierDetail]:
     return found
 
 
-def _documents(s: Session, ids: list[int]) -> dict[int, list[DocumentRow]]:
+def _documents(s: Connection, ids: list[int]) -> dict[int, list[DocumentRow]]:
     found: dict[int, list[DocumentRow]] = {i: [] for i in ids}
     for chunk in _chunks(ids):
         # Counted over these documents' versions only (the unique index on (document_id,
@@ -319,7 +322,7 @@ def _documents(s: Session, ids: list[int]) -> dict[int, list[DocumentRow]]:
     return found
 
 
-def _current_versions(s: Session, document_ids: list[int]) -> dict[int, VersionRow]:
+def _current_versions(s: Connection, document_ids: list[int]) -> dict[int, VersionRow]:
     found: dict[int, VersionRow] = {}
     v = DocumentVersion
     for chunk in _chunks(document_ids):
@@ -358,7 +361,7 @@ def _current_versions(s: Session, document_ids: list[int]) -> dict[int, VersionR
     return found
 
 
-def _blocks(s: Session, version_ids: list[int]) -> dict[int, list[BlockRow]]:
+def _blocks(s: Connection, version_ids: list[int]) -> dict[int, list[BlockRow]]:
     found: dict[int, list[BlockRow]] = {v: [] for v in version_ids}
     kinds = {k.value: k for k in BlockKind}
     for chunk in _chunks(version_ids):
@@ -382,7 +385,7 @@ def _blocks(s: Session, version_ids: list[int]) -> dict[int, list[BlockRow]]:
 
 
 def _annotations(
-    s: Session, dossier_ids: list[int], viewer_id: int | None
+    s: Connection, dossier_ids: list[int], viewer_id: int | None
 ) -> dict[int, list[AnnotationRow]]:
     found: dict[int, list[AnnotationRow]] = {i: [] for i in dossier_ids}
     a = Annotation
