@@ -4,9 +4,10 @@ ReportLab and WeasyPrint on the same content.
     AES_BENCH_DB=/work/bench/s10k-v2.sqlite python -m tests.benchmarks pack \\
         [--db FILE] [--pages 500] [--no-weasyprint] [--keep DIR]
 
-**Content.** Dossiers of the scale database's sessions, in session order (25 dossiers of 10
-documents each per session, with their shared annotations), are added one by one until our
-pack reaches ``--pages`` pages (≥ 500: the figure is never rounded down). The pack has the
+**Content.** The pack is that of the first scale session whose roadmap report has actions (so
+that its roadmap section has its tables and charts); its dossiers, then the next sessions'
+(10 documents each, with their shared annotations), are added in session order, the fewest
+that make our pack reach ``--pages`` pages (≥ 500: the figure is never rounded down). It has the
 cover, the table of contents with links and exact page numbers, the outline, the agenda, the
 roadmap section (tables by axis, three charts, gaps), per dossier a summary sheet with a
 positions table, key points, open questions, then each document's article text with the
@@ -78,8 +79,23 @@ WEASYPRINT_HINT = (
 
 # -- the pack -------------------------------------------------------------------------------
 def _spec(db: Database, dossiers: int) -> PackSpec:
-    """The first ``dossiers`` dossiers of the scale sessions, in session order."""
+    """The first ``dossiers`` dossiers of the scale sessions, in session order, from the first
+    session whose roadmap report has actions (the pack is that session's: its roadmap section
+    has tables and charts; a session without a report would print none)."""
+    from aes_desktop.core.enums import DossierKind
+    from aes_desktop.core.services.roadmap import list_actions
+
     rows = sorted(list_sessions(db), key=lambda s: s.reference)
+    reports = frozenset({DossierKind.ROADMAP_REPORT})
+    first = next(
+        i
+        for i, s in enumerate(rows)
+        if any(
+            list_actions(db, d)
+            for d in dossier_ids(db, DossierQuery(session_id=s.id, kinds=reports))
+        )
+    )
+    rows = rows[first:]
     chosen: list[DossierChoice] = []
     for s in rows:
         chosen += [DossierChoice(d) for d in dossier_ids(db, DossierQuery(session_id=s.id))]
@@ -104,6 +120,24 @@ def _story(db: Database, spec: PackSpec) -> tuple[list[Any], Any]:
     register_fonts()
     content = gather(db, spec)
     return StoryBuilder(content, PackState(content)).build(), content
+
+
+def _without_contents(story: list[Any]) -> list[Any]:
+    """The story without the table of contents (its heading, lines and page break), a feature
+    of ours that the text-only documents do not have."""
+    from reportlab.platypus import PageBreak
+
+    out: list[Any] = []
+    skipping = False
+    for f in story:
+        entry = getattr(f, "toc_entry", None)
+        if entry is not None and entry.key == "toc":
+            skipping = True
+        elif skipping and isinstance(f, PageBreak):
+            skipping = False
+        elif not skipping:
+            out.append(f)
+    return out
 
 
 # -- bare ReportLab -------------------------------------------------------------------------
@@ -149,7 +183,7 @@ def _bare_parts(story: list[Any]) -> list[tuple[str, Any]]:
         return text.replace("\n", "<br/>")
 
     parts: list[tuple[str, Any]] = []
-    for f in story:
+    for f in _without_contents(story):
         if isinstance(f, RichText):
             parts.append(("p", (markup(f), style_of(f.style))))
         elif isinstance(f, Table):
@@ -323,7 +357,7 @@ def _html(content: Any, story: list[Any], *, features: bool) -> str:
             f"<p class=c1>{html.escape(marking)}</p><p class=c2>{html.escape(copy)}</p>"
             f"<p>{html.escape(generated)}</p></section>"
         )
-    for f in story:
+    for f in story if features else _without_contents(story):
         if isinstance(f, TocLine):
             if features:
                 e = f.entry
