@@ -52,6 +52,7 @@ bare ReportLab; on 2 cores.
 from __future__ import annotations
 
 import argparse
+import functools
 import html
 import io
 import itertools
@@ -193,14 +194,15 @@ def _bare_parts(story: list[Any]) -> list[tuple[str, Any]]:
         elif isinstance(f, Table):
             cells = [[(markup(c), style_of(c.style)) for c in row] for row in f._cellvalues]
             parts.append(("table", (cells, list(f._colWidths), f.repeatRows)))
+        # Flowables are made afresh for each build (ReportLab changes them while laying out).
         elif isinstance(f, Drawing):
-            parts.append(("flowable", f))
+            parts.append(("flowable", f.copy))
         elif isinstance(f, PageBreak):
-            parts.append(("flowable", PageBreak()))
+            parts.append(("flowable", PageBreak))
         elif isinstance(f, CondPageBreak):
-            parts.append(("flowable", CondPageBreak(f.height)))
+            parts.append(("flowable", functools.partial(CondPageBreak, f.height)))
         elif isinstance(f, Spacer):
-            parts.append(("flowable", Spacer(f.width, f.height)))
+            parts.append(("flowable", functools.partial(Spacer, f.width, f.height)))
         # Cover, contents lines and annex pages are our features: not in the bare document.
     return parts
 
@@ -234,7 +236,7 @@ def _bare_build(parts: list[tuple[str, Any]]) -> tuple[bytes, int]:
                 Table(rows, colWidths=widths, repeatRows=repeat, hAlign="LEFT", style=table_style)
             )
         else:
-            story.append(value)
+            story.append(value())
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
