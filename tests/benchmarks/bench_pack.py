@@ -93,12 +93,15 @@ def _spec(db: Database, dossiers: int) -> PackSpec:
     rows = sorted(list_sessions(db), key=lambda s: s.reference)
     reports = frozenset({DossierKind.ROADMAP_REPORT})
     first = next(
-        i
-        for i, s in enumerate(rows)
-        if any(
-            list_actions(db, d)
-            for d in dossier_ids(db, DossierQuery(session_id=s.id, kinds=reports))
-        )
+        (
+            i
+            for i, s in enumerate(rows)
+            if any(
+                list_actions(db, d)
+                for d in dossier_ids(db, DossierQuery(session_id=s.id, kinds=reports))
+            )
+        ),
+        0,  # a base without roadmap actions: the pack has no roadmap section
     )
     rows = rows[first:]
     chosen: list[DossierChoice] = []
@@ -589,11 +592,14 @@ def _size(db: Database, pages_wanted: int) -> tuple[int, int]:
     def pages_of(n: int) -> int:
         return render_pack(db, replace(_spec(db, n), password="")).pages
 
-    low, high = 0, 25  # pages_of(low) < pages_wanted (0 dossiers: no pages)
+    available = len(_spec(db, 10**9).dossiers)
+    low, high = 0, min(25, available)  # pages_of(low) < pages_wanted (0 dossiers: no pages)
     pages = pages_of(high)
     while pages < pages_wanted:
+        if high >= available:
+            raise SystemExit(f"La base n'a pas assez de dossiers pour {pages_wanted} pages.")
         low, per_dossier = high, max(1.0, pages / high)
-        high += max(1, math.ceil((pages_wanted - pages) / per_dossier))
+        high = min(available, high + max(1, math.ceil((pages_wanted - pages) / per_dossier)))
         pages = pages_of(high)
     # The estimate lands on or just past the answer: try one fewer, then bisect if needed.
     while high - low > 1:
