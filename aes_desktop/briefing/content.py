@@ -106,6 +106,18 @@ def default_spec(db: Database, session_id: int, **options: object) -> PackSpec:
     )
 
 
+def _printed_documents(spec: PackSpec) -> dict[int, frozenset[int] | None]:
+    """Dossier id -> the documents chosen (None: all); a dossier chosen twice prints the union."""
+    printed: dict[int, frozenset[int] | None] = {}
+    for choice in spec.dossiers:
+        chosen = None if choice.document_ids is None else frozenset(choice.document_ids)
+        if choice.dossier_id in printed:
+            before = printed[choice.dossier_id]
+            chosen = None if before is None or chosen is None else before | chosen
+        printed[choice.dossier_id] = chosen
+    return printed
+
+
 def _visible(spec: PackSpec, note: AnnotationRow) -> bool:
     if note.kind not in spec.annotation_kinds:
         return False
@@ -189,6 +201,7 @@ def gather(db: Database, spec: PackSpec, job: Job | None = None) -> PackContent:
         viewer_id=spec.viewer_id,
         annotations=spec.annotations is not AnnotationFilter.NONE,
         skip_blocks_of=PDF_MEDIA_TYPE,
+        printed=_printed_documents(spec),
     )
     total = max(1, len(spec.dossiers))
     for index, choice in enumerate(spec.dossiers):

@@ -69,3 +69,17 @@ def test_a_vanished_dossier_is_reported(demo_db: Database) -> None:
     ids = _all_dossiers(demo_db)
     with pytest.raises(NotFoundError):
         packs.read_pack_rows(demo_db, [*ids[:2], max(ids) + 1000], viewer_id=None)
+
+
+def test_only_the_chosen_documents_are_read(demo_db: Database) -> None:
+    ids = _all_dossiers(demo_db)
+    first, second = ids[0], ids[1]
+    docs = documents.list_documents(demo_db, first)
+    chosen = docs[0].id
+    rows = packs.read_pack_rows(
+        demo_db, [first, second], viewer_id=None, printed={first: [chosen], second: None}
+    )
+    assert [d.id for d in rows.documents[first]] == [d.id for d in docs]  # all listed
+    read = {doc_id for doc_id in rows.versions}
+    assert chosen in read and not read & {d.id for d in docs[1:]}
+    assert {d.id for d in documents.list_documents(demo_db, second)} <= read

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -199,14 +199,16 @@ def read_pack_rows(
     viewer_id: int | None,
     annotations: bool = True,
     skip_blocks_of: str = "application/pdf",
+    printed: Mapping[int, Collection[int] | None] | None = None,
 ) -> PackRows:
     """Read the dossiers, documents, current versions, blocks and visible annotations of a pack.
 
     The rows are the ones the per-item services return (``dossiers.get_dossier``,
     ``documents.list_documents``, ``annotation.list_annotations`` with the same visibility rule:
     shared notes and the viewer's own, not in the trash). Blocks are not read for versions of
-    media type ``skip_blocks_of`` (imported PDFs print as annexes, not as text). A dossier that
-    no longer exists raises :class:`NotFoundError`.
+    media type ``skip_blocks_of`` (imported PDFs print as annexes, not as text), nor, when
+    ``printed`` maps a dossier id to document ids, for that dossier's other documents. A
+    dossier that no longer exists raises :class:`NotFoundError`.
     """
     ids = list(dict.fromkeys(dossier_ids))
     with db.read() as session:
@@ -215,12 +217,26 @@ def read_pack_rows(
         s = session.connection()
         details = _details(s, ids)
         documents = _documents(s, ids)
-        doc_ids = [d.id for docs in documents.values() for d in docs if d.current_version >= 1]
+        doc_ids = [
+            d.id
+            for dossier_id, docs in documents.items()
+            for d in docs
+            if d.current_version >= 1 and _printed(printed, dossier_id, d.id)
+        ]
         versions = _current_versions(s, doc_ids)
         text_versions = [v.id for v in versions.values() if v.media_type != skip_blocks_of]
         blocks = _blocks(s, text_versions)
         notes = _annotations(s, ids, viewer_id) if annotations else {i: [] for i in ids}
     return PackRows(details, documents, versions, blocks, notes)
+
+
+def _printed(
+    printed: Mapping[int, Collection[int] | None] | None, dossier_id: int, document_id: int
+) -> bool:
+    if printed is None:
+        return True
+    chosen = printed.get(dossier_id)
+    return chosen is None or document_id in chosen
 
 
 def _details(s: Connection, ids: list[int]) -> dict[int, DossierDetail]:
