@@ -24,7 +24,7 @@ from aes_desktop.core.enums import (
 from aes_desktop.core.errors import AesError, NotFoundError, ValidationError
 from aes_desktop.core.jobs import Job, progress
 from aes_desktop.core.models import utcnow
-from aes_desktop.core.services import annotation, dossiers, packs, people, roadmap, sessions
+from aes_desktop.core.services import annotation, packs, people, roadmap, sessions
 from aes_desktop.core.services import documents as documents_service
 from aes_desktop.core.services.annotation import AnnotationRow
 from aes_desktop.core.services.documents import BlockRow, DocumentRow, VersionRow
@@ -106,6 +106,18 @@ def default_spec(db: Database, session_id: int, **options: object) -> PackSpec:
     )
 
 
+def _printed_documents(spec: PackSpec) -> dict[int, frozenset[int] | None]:
+    """Dossier id -> the documents chosen (None: all); a dossier chosen twice prints the union."""
+    printed: dict[int, frozenset[int] | None] = {}
+    for choice in spec.dossiers:
+        chosen = None if choice.document_ids is None else frozenset(choice.document_ids)
+        if choice.dossier_id in printed:
+            before = printed[choice.dossier_id]
+            chosen = None if before is None or chosen is None else before | chosen
+        printed[choice.dossier_id] = chosen
+    return printed
+
+
 def _visible(spec: PackSpec, note: AnnotationRow) -> bool:
     if note.kind not in spec.annotation_kinds:
         return False
@@ -182,13 +194,22 @@ def gather(db: Database, spec: PackSpec, job: Job | None = None) -> PackContent:
         agenda = tuple(a for a in agenda_rows if a.id in wanted)
     highest = Classification.UNCLASSIFIED
     gathered: list[DossierContent] = []
+    progress(job, 0.0, "Lecture des dossiers…")
+    rows = packs.read_pack_rows(
+        db,
+        [choice.dossier_id for choice in spec.dossiers],
+        viewer_id=spec.viewer_id,
+        annotations=spec.annotations is not AnnotationFilter.NONE,
+        skip_blocks_of=PDF_MEDIA_TYPE,
+        printed=_printed_documents(spec),
+    )
     total = max(1, len(spec.dossiers))
     for index, choice in enumerate(spec.dossiers):
         progress(job, 0.15 * index / total, "Lecture des dossiers…")
-        detail = dossiers.get_dossier(db, choice.dossier_id)
+        detail = rows.details[choice.dossier_id]
         if classification_rank(detail.row.classification) > classification_rank(highest):
             highest = detail.row.classification
-        available = {d.id: d for d in documents_service.list_documents(db, choice.dossier_id)}
+        available = {d.id: d for d in rows.documents[choice.dossier_id]}
         if choice.document_ids is None:
             doc_rows = list(available.values())
         else:
@@ -196,19 +217,12 @@ def gather(db: Database, spec: PackSpec, job: Job | None = None) -> PackContent:
         docs: list[DocumentContent] = []
         omitted: list[str] = []
         dossier_notes: list[AnnotationRow] = []
-        doc_rows = [d for d in doc_rows if d.current_version >= 1]
-        versions = packs.current_versions(db, [d.id for d in doc_rows])
-        text_versions = [v.id for v in versions.values() if v.media_type != PDF_MEDIA_TYPE]
-        blocks_by_version = packs.blocks_of_versions(db, text_versions)
         notes_by_doc: dict[int, list[AnnotationRow]] = defaultdict(list)
-        if spec.annotations is not AnnotationFilter.NONE:
-            for note in annotation.list_annotations(
-                db, viewer_id=spec.viewer_id, dossier_id=choice.dossier_id
-            ):
-                if _visible(spec, note):
-                    notes_by_doc[note.document_id].append(note)
+        for note in rows.annotations[choice.dossier_id]:
+            if _visible(spec, note):
+                notes_by_doc[note.document_id].append(note)
         for doc in doc_rows:
-            version = versions.get(doc.id)
+            version = rows.versions.get(doc.id) if doc.current_version >= 1 else None
             if version is None:
                 continue
             is_pdf = version.media_type == PDF_MEDIA_TYPE
@@ -216,7 +230,7 @@ def gather(db: Database, spec: PackSpec, job: Job | None = None) -> PackContent:
                 omitted.append(doc.title)
                 continue
             annex = read_annex(db, doc, version) if is_pdf else None
-            blocks = tuple(blocks_by_version.get(version.id, ())) if annex is None else ()
+            blocks = tuple(rows.blocks.get(version.id, ())) if annex is None else ()
             notes = tuple(notes_by_doc.get(doc.id, ()))
             for note in notes:
                 _check_note(note, doc)

@@ -17,11 +17,12 @@ A flowable that does not fit splits between lines, keeping two lines on each sid
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -212,26 +213,74 @@ class RichText(Flowable):  # type: ignore[misc]
         return not any(start <= c.offset <= end for c in self.calls)
 
     def _layout_fast(self, para: str, avail: float, gap: float, out: list[_Line]) -> None:
+        """Greedy line breaking of a plain paragraph, a line at a time.
+
+        Word widths come from the cache in one pass and are summed by ``accumulate`` (C); the
+        end of each line is then found by bisection on those running sums, so Python does a
+        few operations per *line* instead of per word (the pack's most frequent loop).
+        """
         style = self.style
         font, size = style.font, style.size
         cache = widths_for(font, size)
         space = word_width(" ", font, size, cache)
+        words = para.split()
+        if not words:
+            return
+        get = cache.get
+        widths = [get(w) for w in words]
+        if None in widths:
+            for i, ww in enumerate(widths):
+                if ww is None:
+                    widths[i] = cache[words[i]] = stringWidth(words[i], font, size)
+        sized = cast("list[float]", widths)
+        first = style.left_indent + style.first_indent
+        if max(sized) > avail - max(first, style.left_indent):
+            self._layout_long_words(words, sized, avail, gap, out)
+            return
+        # ends[i]: width of words[:i] each followed by a space.
+        ends = list(itertools.accumulate([ww + space for ww in sized], initial=0.0))
+        count = len(words)
+        indent = first
+        begin = 0
+        while begin < count:
+            # The last word that still fits: its end, less its trailing space, within the limit.
+            stop = bisect.bisect_right(ends, ends[begin] + space + avail - indent, begin + 1) - 1
+            stop = max(stop, begin + 1)
+            out.append(
+                _Line(
+                    FAST,
+                    indent,
+                    ends[stop] - ends[begin] - space,
+                    stop - begin - 1,
+                    " ".join(words[begin:stop]),
+                    stop == count,
+                    gap,
+                )
+            )
+            gap = 0.0
+            indent = style.left_indent
+            begin = stop
+
+    def _layout_long_words(
+        self, words: list[str], widths: list[float], avail: float, gap: float, out: list[_Line]
+    ) -> None:
+        """Word by word, for a paragraph holding a word wider than the column (a long URL),
+        which is cut where it overflows."""
+        style = self.style
+        font, size = style.font, style.size
+        space = stringWidth(" ", font, size)
         indent = style.left_indent + style.first_indent
         limit = avail - indent
-        words: list[str] = []
+        line: list[str] = []
         width = 0.0
-        for word in para.split():
-            ww = cache.get(word)
-            if ww is None:
-                ww = cache[word] = stringWidth(word, font, size)
-            if words and width + space + ww > limit:
-                out.append(_Line(FAST, indent, width, len(words) - 1, " ".join(words), False, gap))
+        for word, ww in zip(words, widths, strict=True):
+            if line and width + space + ww > limit:
+                out.append(_Line(FAST, indent, width, len(line) - 1, " ".join(line), False, gap))
                 gap = 0.0
                 indent = style.left_indent
                 limit = avail - indent
-                words = []
-            if not words and ww > limit:
-                # A word wider than the column (a long URL): cut it where it overflows.
+                line = []
+            if not line and ww > limit:
                 for chunk in _hard_split(word, font, size, limit):
                     cw = stringWidth(chunk, font, size)
                     out.append(_Line(FAST, indent, cw, 0, chunk, False, gap))
@@ -239,15 +288,12 @@ class RichText(Flowable):  # type: ignore[misc]
                     indent = style.left_indent
                     limit = avail - indent
                 last = out.pop()
-                words, width = [last.content], last.width
+                line, width = [last.content], last.width
                 continue
-            if words:
-                width += space + ww
-            else:
-                width = ww
-            words.append(word)
-        if words:
-            out.append(_Line(FAST, indent, width, len(words) - 1, " ".join(words), True, gap))
+            width = width + space + ww if line else ww
+            line.append(word)
+        if line:
+            out.append(_Line(FAST, indent, width, len(line) - 1, " ".join(line), True, gap))
         elif out:
             out[-1].last = True
 
@@ -390,6 +436,23 @@ class RichText(Flowable):  # type: ignore[misc]
         )
 
     # -- drawing ---------------------------------------------------------------------------------
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+        if self.on_draw is not None:
+            super().drawOn(canvas, x, y, _sW)  # headings: bookmarks are placed in local units
+            return
+        # Drawn at (x, y) directly: ReportLab's saveState/translate/restoreState around every
+        # one of ~10,000 paragraphs costs more than the text itself (our operators keep no
+        # canvas state and are wrapped in q … Q).
+        _draw_lines(
+            canvas,
+            self._lines or [],
+            self.style,
+            self.width,
+            self.height,
+            self._hAlignAdjust(x, _sW),
+            y,
+        )
+
     def draw(self) -> None:
         if self.on_draw is not None:
             self.on_draw(self.canv, self)
@@ -432,6 +495,13 @@ class _LaidText(Flowable):  # type: ignore[misc]
             self.spaceBefore,
             self.spaceAfter,
         )
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+        if self.on_draw is not None:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        _draw_lines(canvas, self.lines, self.style, self.width, self.height, x, y)
 
     def draw(self) -> None:
         if self.on_draw is not None:
@@ -525,15 +595,17 @@ class _Encoder:
         self.table = table
         self.subset0 = self.font.getSubsetInternalName(0, self.doc)
 
-    def chunks(self, text: str) -> list[tuple[str, str]]:
+    def chunks(self, text: str) -> list[tuple[str, str | bytes]]:
         """(PDF font name, encoded string) pairs for ``text``."""
-        encoded = text.translate(self.table)
-        if not encoded or max(encoded) < "\u0100":
-            return [(self.subset0, encoded)]
-        return [
-            (self.font.getSubsetInternalName(subset, self.doc), raw.decode("latin-1"))
-            for subset, raw in self.font.splitString(text, self.doc)
-        ]
+        try:
+            # Latin-1 encoding (a copy at C speed) fails exactly when a character is outside
+            # subset 0; cheaper than scanning for the largest character.
+            return [(self.subset0, text.translate(self.table).encode("latin-1"))]
+        except UnicodeEncodeError:
+            return [
+                (self.font.getSubsetInternalName(subset, self.doc), raw)
+                for subset, raw in self.font.splitString(text, self.doc)
+            ]
 
 
 def _encoder(canv: Any, font_name: str) -> _Encoder:
@@ -547,11 +619,19 @@ def _encoder(canv: Any, font_name: str) -> _Encoder:
     return found
 
 
+# ``Td`` operators by offset: text lines step by the same few leadings, so most moves are one
+# dictionary hit instead of two float formats (bounded: a pathological document cannot grow it).
+_MOVES: dict[tuple[float, float], str] = {}
+_MAX_MOVES = 20_000
+
+
 class TextEmitter:
     """Writes PDF text operators straight into the canvas stream (one BT…ET block).
 
     Wrapped in ``q … Q`` so the fill colour and font set here do not leak into ReportLab's
-    own drawing, which keeps its state in Python and would not know about them.
+    own drawing, which keeps its state in Python and would not know about them. Positions are
+    given in the canvas's current coordinates and written as relative ``Td`` moves, rounded to
+    a thousandth of a point, with the rounding carried so that nothing drifts.
     """
 
     def __init__(self, canv: Any) -> None:
@@ -559,10 +639,11 @@ class TextEmitter:
         self.ops: list[str] = ["q BT"]
         self._pdf_font = ""
         self._size = -1.0
-        self._leading = 0.0
         self._word_space = 0.0
         self._rise = 0.0
         self._color = ""
+        self._x = 0.0
+        self._y = 0.0
 
     def color(self, value: str) -> None:
         if value != self._color:
@@ -581,10 +662,24 @@ class TextEmitter:
             self._rise = value
 
     def move(self, x: float, y: float) -> None:
-        self.ops.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        dx = round(x - self._x, 3)
+        dy = round(y - self._y, 3)
+        self._x += dx
+        self._y += dy
+        key = (dx, dy)
+        op = _MOVES.get(key)
+        if op is None:
+            op = f"{fp_str(dx, dy)} Td"
+            if len(_MOVES) < _MAX_MOVES:
+                _MOVES[key] = op
+        self.ops.append(op)
 
     def show(self, text: str, font: str, size: float) -> None:
-        for pdf_font, encoded in _encoder(self.canv, font).chunks(text):
+        self.show_with(_encoder(self.canv, font), text, size)
+
+    def show_with(self, encoder: _Encoder, text: str, size: float) -> None:
+        """``show`` with the font's encoder already at hand (the hot loop of a page)."""
+        for pdf_font, encoded in encoder.chunks(text):
             if pdf_font != self._pdf_font or size != self._size:
                 self.ops.append(f"{pdf_font} {fp_str(size)} Tf")
                 self._pdf_font, self._size = pdf_font, size
@@ -596,22 +691,32 @@ class TextEmitter:
 
 
 def _draw_lines(
-    canv: Any, lines: list[_Line], style: TextStyle, width: float, height: float
+    canv: Any,
+    lines: list[_Line],
+    style: TextStyle,
+    width: float,
+    height: float,
+    x0: float = 0.0,
+    y0: float = 0.0,
 ) -> None:
+    """Draw laid-out lines in a box of ``width`` × ``height`` whose lower left is (x0, y0)."""
     if not lines:
         return
     size, leading = style.size, style.leading
-    baseline = height - (leading + size) / 2 - size * 0.12
-    shades: list[tuple[str, float, float, float]] = []
+    baseline = y0 + height - (leading + size) / 2 - size * 0.12
+    shades: list[list[Any]] = []  # [colour, x, y, width], merged when contiguous
     out = TextEmitter(canv)
     out.color(style.color)
+    encoder = _encoder(canv, style.font)
+    justify = style.justify
+    align = style.align
     y = baseline
     for i, line in enumerate(lines):
         if i:
             y -= leading + line.gap
         free = width - line.x - line.width
         if line.kind == BIDI:
-            x = line.x
+            x = x0 + line.x
             out.word_space(0.0)
             for run, font in line.content:
                 out.move(x, y)
@@ -619,46 +724,93 @@ def _draw_lines(
                 x += stringWidth(run, font, size)
             continue
         extra = 0.0
-        offset = line.x
-        if style.justify and not line.last and line.nspaces:
+        offset = x0 + line.x
+        if justify and not line.last and line.nspaces:
             extra = free / line.nspaces
-        elif style.align == "centre":
+        elif align == "centre":
             offset += free / 2
-        elif style.align == "right":
+        elif align == "right":
             offset += free
+        out.word_space(extra)
         if line.kind == FAST:
-            out.word_space(extra)
             out.move(offset, y)
-            out.show(line.content, style.font, size)
-            continue
-        # A rich line: pieces placed one by one (rare: highlights, bold heads, note calls).
-        out.word_space(0.0)
-        space = stringWidth(" ", style.font, size) + extra
-        x = offset
-        words = line.content
-        for w_index, word in enumerate(words):
-            for t, font, psize, prise, shade, pw, pcolour in word:
-                if shade is not None:
-                    shades.append((shade, x, y, pw))
-                out.rise(prise)
-                out.color(pcolour or style.color)
-                out.move(x, y)
-                out.show(t, font, psize)
-                x += pw
-            if w_index + 1 < len(words):
-                nxt = words[w_index + 1][0][4]
-                last_shade = word[-1][4] if word[-1][6] is None else word[0][4]
-                if last_shade is not None and nxt == last_shade:
-                    shades.append((last_shade, x, y, space))
-                x += space
+            out.show_with(encoder, line.content, size)
+        else:
+            _draw_rich(out, line.content, style, offset, y, extra, shades)
     out.rise(0.0)
-    out.finish()
     if shades:
-        # Shading goes under the glyphs: move the text block after the rectangles.
-        text_ops = canv._code.pop()
-        canv.saveState()
+        # Shading goes under the glyphs: its rectangles are written before the text block.
+        ops = ["q"]
+        current = ""
         for shade, sx, sy, sw in shades:
-            canv.setFillColor(colour(shade))
-            canv.rect(sx, sy - size * 0.28, sw, size * 1.22, stroke=0, fill=1)
-        canv.restoreState()
-        canv._code.append(text_ops)
+            if shade != current:
+                c = colour(shade)
+                ops.append(f"{fp_str(c.red, c.green, c.blue)} rg")
+                current = shade
+            ops.append(f"{fp_str(sx, sy - size * 0.28, sw, size * 1.22)} re f")
+        ops.append("Q")
+        canv._code.append(" ".join(ops))
+    out.finish()
+
+
+def _draw_rich(
+    out: TextEmitter,
+    words: list[list[Piece]],
+    style: TextStyle,
+    x: float,
+    y: float,
+    extra: float,
+    shades: list[list[Any]],
+) -> None:
+    """One styled line, written as runs: consecutive words of one look are a single string
+    (the justification's ``Tw`` widens its spaces), so a highlighted sentence costs one text
+    operator rather than one per word."""
+    font0, size0 = style.font, style.size
+    space = stringWidth(" ", font0, size0) + extra
+    run: list[str] = []
+    run_key: tuple[Any, ...] | None = None
+    run_x = 0.0
+    last_shade: str | None = None
+
+    def flush() -> None:
+        if run_key is not None:
+            out.rise(run_key[2])
+            out.color(run_key[4] or style.color)
+            out.move(run_x, y)
+            out.show(" ".join(run), run_key[0], run_key[1])
+
+    def shade_over(shade: str, sx: float, sw: float) -> None:
+        if shades:
+            last = shades[-1]
+            if last[0] == shade and last[2] == y and abs(last[1] + last[3] - sx) < 1e-6:
+                last[3] += sw
+                return
+        shades.append([shade, sx, y, sw])
+
+    count = len(words)
+    for w_index, word in enumerate(words):
+        for p_index, (t, font, psize, prise, shade, pw, pcolour) in enumerate(word):
+            key = (font, psize, prise, shade, pcolour)
+            if p_index == 0 and w_index:
+                # A space before this word: it joins the run only in the run's base font,
+                # whose space width the line breaking used.
+                if key == run_key and font == font0 and psize == size0:
+                    run.append(t)
+                else:
+                    flush()
+                    run, run_key, run_x = [t], key, x
+            elif key == run_key:
+                run[-1] += t
+            else:
+                flush()
+                run, run_key, run_x = [t], key, x
+            if shade is not None:
+                shade_over(shade, x, pw)
+            x += pw
+        if w_index + 1 < count:
+            nxt = words[w_index + 1][0][4]
+            last_shade = word[-1][4] if word[-1][6] is None else word[0][4]
+            if last_shade is not None and nxt == last_shade:
+                shade_over(last_shade, x, space)
+            x += space
+    flush()

@@ -77,6 +77,51 @@ def test_encrypted_pack_is_aes256_and_needs_its_password(demo_db: Database, tmp_
     assert "Ɗan Malam" in entry.details["recipient"]
 
 
+def test_encrypted_pack_keeps_its_annex_pages(annex_db: Database, tmp_path: Path) -> None:
+    """Merging and encrypting in one pass: the annex is drawn on its page, under the marks."""
+    out = tmp_path / "chiffre-annexe.pdf"
+    export_pack(annex_db, demo_spec(annex_db, password="Kayes"), out, actor=ACTOR)
+    reader = PdfReader(out)
+    assert reader.is_encrypted and reader.trailer["/Encrypt"]["/R"] == 6
+    texts = page_texts(out, password="Kayes")
+    pages = [i for i, t in enumerate(texts) if "ANNEXE-TEST-PAGE-" in t]
+    assert len(pages) == 2 and pages[1] == pages[0] + 1
+    assert "SECRET" in texts[pages[0]] and "Exemplaire n° 7" in texts[pages[0]]
+    check = subprocess.run(
+        ["qpdf", "--check", "--password=Kayes", str(out)], capture_output=True, check=False
+    )
+    assert check.returncode == 0
+
+
+def test_rotated_annex_is_merged_as_a_viewer_shows_it(demo_db: Database, tmp_path: Path) -> None:
+    """A scan saved with /Rotate 90 is placed as displayed (upright page, turned text)."""
+    import io
+
+    import pikepdf
+
+    from tests.briefing.conftest import annex_pdf
+    from tests.briefing.pdfread import body_chars
+
+    with pikepdf.open(io.BytesIO(annex_pdf())) as scan:
+        for page in scan.pages:
+            page.Rotate = 90
+        rotated = io.BytesIO()
+        scan.save(rotated)
+    add_annex(demo_db, rotated.getvalue())
+    out = tmp_path / "tourne.pdf"
+    export_pack(demo_db, demo_spec(demo_db), out, actor=ACTOR)
+    texts = page_texts(out)
+    index = next(i for i, t in enumerate(texts) if "ANNEXE-TEST-PAGE-1" in t)
+    chars = body_chars(out, index, max_size=200)  # the annex's letters are big
+    joined = "".join(ch for ch, _, _ in chars)
+    start = joined.index("ANNEXE-TEST-PAGE-1")
+    word = chars[start : start + len("ANNEXE-TEST-PAGE-1")]
+    xs, ys = [x for _, x, _ in word], [y for _, _, y in word]
+    # Turned a quarter: the letters go down the page, one under the other.
+    assert max(ys) - min(ys) > 5 * (max(xs) - min(xs))
+    assert ys == sorted(ys, reverse=True)
+
+
 def test_other_aides_private_notes_stay_out(demo_db: Database, tmp_path: Path) -> None:
     every = annotation.list_annotations(demo_db, viewer_id=None)
     from sqlalchemy import select
