@@ -557,6 +557,43 @@ def _visible(viewer_id: int | None) -> Any:
     return or_(shared, Annotation.author_id == viewer_id) if viewer_id is not None else shared
 
 
+def _reading_order() -> tuple[Any, ...]:
+    """Document, then page, then block, then offset; orphans last in their document."""
+    return (
+        Dossier.reference,
+        Document.position,
+        Document.id,
+        (Annotation.anchor_status == AnchorStatus.ORPHAN),
+        func.coalesce(Annotation.page, -1),
+        func.coalesce(Block.position, -1),
+        func.coalesce(Annotation.start_offset, -1),
+        Annotation.id,
+    )
+
+
+def annotations_of_dossiers(
+    session: Session, dossier_ids: Sequence[int], *, viewer_id: int | None
+) -> dict[int, list[AnnotationRow]]:
+    """The visible annotations (not in the trash) of several dossiers, in reading order, read in
+    the caller's session (one snapshot with whatever else it reads)."""
+    found: dict[int, list[AnnotationRow]] = {i: [] for i in dossier_ids}
+    ids = list(found)
+    for start in range(0, len(ids), 500):
+        stmt = (
+            _select()
+            .where(
+                _visible(viewer_id),
+                Annotation.dossier_id.in_(ids[start : start + 500]),
+                Annotation.deleted_at.is_(None),
+            )
+            .order_by(*_reading_order())
+        )
+        for r in session.execute(stmt):
+            row = _row(r)
+            found[row.dossier_id].append(row)
+    return found
+
+
 def list_annotations(
     db: Database,
     *,
@@ -607,16 +644,7 @@ def list_annotations(
     else:
         if not include_deleted:
             stmt = stmt.where(Annotation.deleted_at.is_(None))
-        stmt = stmt.order_by(
-            Dossier.reference,
-            Document.position,
-            Document.id,
-            (Annotation.anchor_status == AnchorStatus.ORPHAN),
-            func.coalesce(Annotation.page, -1),
-            func.coalesce(Block.position, -1),
-            func.coalesce(Annotation.start_offset, -1),
-            Annotation.id,
-        )
+        stmt = stmt.order_by(*_reading_order())
     if limit is not None:
         stmt = stmt.limit(limit)
     with db.read() as s:

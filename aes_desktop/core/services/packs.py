@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, String, func, or_, select, type_coerce
+from sqlalchemy import Connection, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from aes_desktop.core.db import Database
@@ -26,11 +26,9 @@ from aes_desktop.core.enums import (
     DocType,
     Position,
     State,
-    Visibility,
 )
 from aes_desktop.core.errors import NotFoundError, ValidationError
 from aes_desktop.core.models import (
-    Annotation,
     Block,
     CouncilSession,
     Document,
@@ -43,7 +41,7 @@ from aes_desktop.core.models import (
     utcnow,
 )
 from aes_desktop.core.services import unit_of_work
-from aes_desktop.core.services.annotation import AnnotationRow
+from aes_desktop.core.services.annotation import AnnotationRow, annotations_of_dossiers
 from aes_desktop.core.services.audit import SYSTEM_ACTOR, Actor, record
 from aes_desktop.core.services.documents import BlockRow, DocumentRow, VersionRow
 from aes_desktop.core.services.dossiers import (
@@ -226,7 +224,11 @@ def read_pack_rows(
         versions = _current_versions(s, doc_ids)
         text_versions = [v.id for v in versions.values() if v.media_type != skip_blocks_of]
         blocks = _blocks(s, text_versions)
-        notes = _annotations(s, ids, viewer_id) if annotations else {i: [] for i in ids}
+        notes = (
+            annotations_of_dossiers(session, ids, viewer_id=viewer_id)
+            if annotations
+            else {i: [] for i in ids}
+        )
     return PackRows(details, documents, versions, blocks, notes)
 
 
@@ -397,73 +399,4 @@ def _blocks(s: Connection, version_ids: list[int]) -> dict[int, list[BlockRow]]:
             .order_by(Block.version_id, Block.position)
         ):
             found[b[0]].append(BlockRow(b[1], b[2], b[3], kinds[b[4]], b[5], b[6], b[7]))
-    return found
-
-
-def _annotations(
-    s: Connection, dossier_ids: list[int], viewer_id: int | None
-) -> dict[int, list[AnnotationRow]]:
-    found: dict[int, list[AnnotationRow]] = {i: [] for i in dossier_ids}
-    a = Annotation
-    visible = a.visibility == Visibility.SHARED
-    if viewer_id is not None:
-        visible = or_(visible, a.author_id == viewer_id)
-    for chunk in _chunks(dossier_ids):
-        for r in s.execute(
-            select(
-                a.id,
-                a.uuid,
-                a.dossier_id,
-                a.document_id,
-                a.version_id,
-                a.block_id,
-                a.kind,
-                a.body,
-                a.author_id,
-                Person.name,
-                a.visibility,
-                a.color,
-                a.resolved,
-                a.assignee,
-                a.due_date,
-                a.quote_exact,
-                a.start_offset,
-                a.end_offset,
-                a.page,
-                a.anchor_status,
-                a.created_at,
-                a.updated_at,
-                a.row_version,
-            )
-            .join(Person, Person.id == a.author_id)
-            .where(a.dossier_id.in_(chunk), a.deleted_at.is_(None), visible)
-            .order_by(a.created_at, a.id)
-        ):
-            found[r.dossier_id].append(
-                AnnotationRow(
-                    r.id,
-                    r.uuid,
-                    r.dossier_id,
-                    r.document_id,
-                    r.version_id,
-                    r.block_id,
-                    r.kind,
-                    r.body,
-                    r.author_id,
-                    r.name,
-                    r.visibility,
-                    r.color,
-                    r.resolved,
-                    r.assignee,
-                    r.due_date,
-                    r.quote_exact,
-                    r.start_offset,
-                    r.end_offset,
-                    r.page,
-                    r.anchor_status,
-                    r.created_at,
-                    r.updated_at,
-                    r.row_version,
-                )
-            )
     return found
