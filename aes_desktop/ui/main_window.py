@@ -9,7 +9,7 @@ Alt+Left/Right back and forward, F5 reload.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -48,27 +48,30 @@ from aes_desktop.core.changes import Change
 from aes_desktop.core.db import Database
 from aes_desktop.core.errors import AesError
 from aes_desktop.core.search import SearchHit, passage_marks
-from aes_desktop.core.services import annotation as annotation_service
 from aes_desktop.core.services import saved_searches
 from aes_desktop.core.services.documents import current_version, list_versions
 from aes_desktop.core.services.dossiers import DossierQuery, all_tags, dossier_rows
 from aes_desktop.core.services.people import PersonRow
-from aes_desktop.ui.importing import FileDropFilter, Importer
+from aes_desktop.ui.drops import FileDropFilter
+from aes_desktop.ui.lazy_tab import LazyTab
 from aes_desktop.ui.models import DossierIdRole, NodeKindRole
 from aes_desktop.ui.models.dossier_table import COL_REFERENCE, COL_TITLE, DossierTableModel
 from aes_desktop.ui.models.session_tree import AGENDA_NODE, SessionTreeModel
 from aes_desktop.ui.navigation import History, Place
 from aes_desktop.ui.operations import ChangeBus, show_error
+from aes_desktop.ui.settings import current_profile, remember_profile
 from aes_desktop.ui.undo import AnnotationUndoStack
-from aes_desktop.ui.widgets.annotation_panel import AnnotationPanel
-from aes_desktop.ui.widgets.compare import CompareWidget
-from aes_desktop.ui.widgets.document_view import DocumentView
 from aes_desktop.ui.widgets.dossier_panel import DossierPanel
 from aes_desktop.ui.widgets.filter_bar import FilterBar
-from aes_desktop.ui.widgets.pdf_viewer import PdfViewer
-from aes_desktop.ui.widgets.profile_dialog import ProfileDialog, current_profile, remember_profile
-from aes_desktop.ui.widgets.search_panel import SearchPanel
-from aes_desktop.ui.widgets.trash_dialog import TrashDialog
+
+if TYPE_CHECKING:
+    from aes_desktop.ui.importing import Importer
+    from aes_desktop.ui.widgets.annotation_panel import AnnotationPanel
+    from aes_desktop.ui.widgets.compare import CompareWidget
+    from aes_desktop.ui.widgets.document_view import DocumentView
+    from aes_desktop.ui.widgets.pdf_viewer import PdfViewer
+    from aes_desktop.ui.widgets.reader import ReaderWidget
+    from aes_desktop.ui.widgets.search_panel import SearchPanel
 
 
 class MainWindow(QMainWindow):
@@ -116,22 +119,16 @@ class MainWindow(QMainWindow):
         sessions_tab.setSizes([500, 160])
         self.sidebar_splitter = sessions_tab
 
-        self.search_panel = SearchPanel(db)
-        self.search_panel.setObjectName("searchPanel")
-        self.search_panel.hitActivated.connect(self.open_hit)
-
         self.sidebar = QTabWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setUsesScrollButtons(True)  # tabs never widen a narrow sidebar
         self.sidebar.addTab(sessions_tab, self.tr("Sessions"))
-        self.sidebar.addTab(self.search_panel, self.tr("Search"))
-        # Every annotation of the session or of the dossier (e.g. the session's open questions).
-        self.session_annotations = AnnotationPanel(db, None, None)
-        self.session_annotations.setObjectName("sessionAnnotations")
-        self.session_annotations.set_mode(AnnotationPanel.MODE_SESSION)
-        self.session_annotations.annotationActivated.connect(self.open_annotation)
-        self.session_annotations.trashRequested.connect(self.open_trash)
-        self.sidebar.addTab(self.session_annotations, self.tr("Annotations"))
+        self._search_panel = LazyTab(self.sidebar, self.tr("Search"), self._make_search_panel)
+        # Every annotation of the session or of the dossier (e.g. the session's open questions);
+        # built when first shown, like the reader, the PDF viewer and the comparison.
+        self._session_annotations = LazyTab(
+            self.sidebar, self.tr("Annotations"), self._make_session_annotations
+        )
 
         # -- centre ------------------------------------------------------------------------------
         self.quick_filter = QLineEdit()
@@ -194,22 +191,15 @@ class MainWindow(QMainWindow):
         # One undo history of annotation changes for the aide whose profile is in use.
         self.undo_stack = AnnotationUndoStack(db, self.current_person_id(), self.bus, self)
         self.undo_stack.failed.connect(lambda text: show_error(self, AesError(text)))
-        self.document_view = DocumentView(db, self.undo_stack)
-        self.document_view.set_viewer(self.current_person_id())
-        self.reader = self.document_view.reader
-        self.document_view.panel.trashRequested.connect(self.open_trash)
-        self.pdf_viewer = PdfViewer(db, self.undo_stack, self.current_person_id())
-        self.pdf_viewer.annotationActivated.connect(self.document_view.panel.select)
-        self.compare = CompareWidget(db)
-        self.compare.setObjectName("compare")
         self.details = QTabWidget()
         self.details.setObjectName("details")
         self.details.setUsesScrollButtons(True)
         self.details.addTab(self.panel, self.tr("Dossier"))
-        self.details.addTab(self.document_view, self.tr("Document"))
-        self.pdf_tab = self.details.addTab(self.pdf_viewer, self.tr("Original (PDF)"))
+        self._document_view = LazyTab(self.details, self.tr("Document"), self._make_document_view)
+        self._pdf_viewer = LazyTab(self.details, self.tr("Original (PDF)"), self._make_pdf_viewer)
+        self.pdf_tab = self._pdf_viewer.index
         self.details.setTabEnabled(self.pdf_tab, False)
-        self.details.addTab(self.compare, self.tr("Compare versions"))
+        self._compare = LazyTab(self.details, self.tr("Compare versions"), self._make_compare)
         self.details.currentChanged.connect(self._on_details_tab)
         self._compare_pending: int | None = None
 
@@ -228,8 +218,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Database: {path}").format(path=db.target.display))
 
         # Importing documents: File menu, and files dropped on a dossier row or on the panel.
-        self.importer = Importer(self, db, self.bus)
-        self.importer.status.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self._importer: Importer | None = None  # built at the first import
         FileDropFilter(self.table.viewport(), self._dossier_at, self._on_files_dropped)
         FileDropFilter(
             self.panel.viewport(), lambda _pos: self.panel.dossier_id, self._on_files_dropped
@@ -248,6 +237,86 @@ class MainWindow(QMainWindow):
         self._pending_dossier: int | None = None
         self._reload_saved_searches()
         self.restore_state()
+
+    # -- widgets built on first use ---------------------------------------------------------------
+    def _make_document_view(self) -> DocumentView:
+        from aes_desktop.ui.widgets import document_view
+
+        view = document_view.DocumentView(self.db, self.undo_stack)
+        view.set_viewer(self.current_person_id())
+        view.panel.trashRequested.connect(self.open_trash)
+        return view
+
+    def _make_pdf_viewer(self) -> PdfViewer:
+        from aes_desktop.ui.widgets import pdf_viewer
+
+        viewer = pdf_viewer.PdfViewer(self.db, self.undo_stack, self.current_person_id())
+        viewer.annotationActivated.connect(self.document_view.panel.select)
+        return viewer
+
+    def _make_search_panel(self) -> SearchPanel:
+        from aes_desktop.ui.widgets import search_panel
+
+        panel = search_panel.SearchPanel(self.db)
+        panel.setObjectName("searchPanel")
+        panel.set_viewer(self.current_person_id())
+        panel.set_session(self.current_session_id())
+        panel.hitActivated.connect(self.open_hit)
+        return panel
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        return self._search_panel.get()
+
+    def _make_compare(self) -> CompareWidget:
+        from aes_desktop.ui.widgets import compare as compare_module
+
+        compare = compare_module.CompareWidget(self.db)
+        compare.setObjectName("compare")
+        return compare
+
+    def _make_session_annotations(self) -> AnnotationPanel:
+        from aes_desktop.ui.widgets import annotation_panel
+
+        panel = annotation_panel.AnnotationPanel(self.db, None, self.current_person_id())
+        panel.setObjectName("sessionAnnotations")
+        panel.set_mode(annotation_panel.AnnotationPanel.MODE_SESSION)
+        panel.set_scope(dossier_id=self.panel.dossier_id, session_id=self.current_session_id())
+        panel.annotationActivated.connect(self.open_annotation)
+        panel.trashRequested.connect(self.open_trash)
+        return panel
+
+    @property
+    def importer(self) -> Importer:
+        if self._importer is None:
+            from aes_desktop.core.services.audit import Actor
+            from aes_desktop.ui import importing
+
+            person = current_profile(self.db, self.settings)
+            actor = Actor(person.name, person.uuid) if person else None
+            self._importer = importing.Importer(self, self.db, self.bus, actor=actor)
+            self._importer.status.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        return self._importer
+
+    @property
+    def document_view(self) -> DocumentView:
+        return self._document_view.get()
+
+    @property
+    def reader(self) -> ReaderWidget:
+        return self.document_view.reader
+
+    @property
+    def pdf_viewer(self) -> PdfViewer:
+        return self._pdf_viewer.get()
+
+    @property
+    def compare(self) -> CompareWidget:
+        return self._compare.get()
+
+    @property
+    def session_annotations(self) -> AnnotationPanel:
+        return self._session_annotations.get()
 
     # -- menus -----------------------------------------------------------------------------------
     def _action(
@@ -352,7 +421,7 @@ class MainWindow(QMainWindow):
 
     def _reading(self) -> int | None:
         """The document open in the Document tab, when that tab is shown."""
-        if self.details.currentWidget() is self.document_view:
+        if self._document_view.is_current():
             return self.reader.document_id
         return None
 
@@ -384,8 +453,7 @@ class MainWindow(QMainWindow):
         self.quick_filter.selectAll()
 
     def show_search(self) -> None:
-        self.sidebar.setCurrentWidget(self.search_panel)
-        self.search_panel.focus_box()
+        self._search_panel.show().focus_box()
 
     def _on_language(self, action: QAction) -> None:
         code = str(action.data())
@@ -449,7 +517,8 @@ class MainWindow(QMainWindow):
         if self.quick_filter.text():
             filters["text"] = self.quick_filter.text()
         try:
-            saved_searches.save_search(self.db, name, self.search_panel.box.text(), filters)
+            query = self.search_panel.box.text() if self._search_panel.created else ""
+            saved_searches.save_search(self.db, name, query, filters)
         except AesError as exc:
             show_error(self, exc, self.tr("Save search"))
             return
@@ -463,9 +532,9 @@ class MainWindow(QMainWindow):
         self.quick_filter.blockSignals(False)
         self.filter_bar.set_values(filters)
         if row.query:
-            self.search_panel.box.setText(row.query)
-            self.sidebar.setCurrentWidget(self.search_panel)
-            self.search_panel.run_now()
+            panel = self._search_panel.show()
+            panel.box.setText(row.query)
+            panel.run_now()
 
     def _saved_menu(self, pos: Any) -> None:
         item = self.saved_list.itemAt(pos)
@@ -483,8 +552,10 @@ class MainWindow(QMainWindow):
     # -- navigation ------------------------------------------------------------------------------
     def _on_tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         session_id = self.session_model.session_id_of(current)
-        self.search_panel.set_session(session_id)
-        self.session_annotations.set_scope(session_id=session_id)
+        if self._search_panel.created:
+            self.search_panel.set_session(session_id)
+        if self._session_annotations.created:
+            self.session_annotations.set_scope(session_id=session_id)
         query = self.current_query(session_id)
         if query != self.dossier_model.query:
             self.dossier_model.set_query(query)
@@ -503,9 +574,10 @@ class MainWindow(QMainWindow):
     def _on_table_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         dossier_id = self.dossier_model.id_at(current.row()) if current.isValid() else None
         self.panel.show_dossier(dossier_id)
-        self.session_annotations.set_scope(
-            dossier_id=dossier_id, session_id=self.current_session_id()
-        )
+        if self._session_annotations.created:
+            self.session_annotations.set_scope(
+                dossier_id=dossier_id, session_id=self.current_session_id()
+            )
         if dossier_id is not None:
             self.settings.setValue("state/last_dossier", dossier_id)
             self.history.visit(Place(session_id=self.current_session_id(), dossier_id=dossier_id))
@@ -626,7 +698,7 @@ class MainWindow(QMainWindow):
 
     def _on_details_tab(self, _index: int) -> None:
         # The comparison is built only when looked at (it diffs every version pair on demand).
-        if self.details.currentWidget() is self.compare and self._compare_pending is not None:
+        if self._compare.is_current() and self._compare_pending is not None:
             document_id, self._compare_pending = self._compare_pending, None
             self.compare.show_document(document_id)
 
@@ -636,6 +708,8 @@ class MainWindow(QMainWindow):
         return person.id if person else None
 
     def choose_profile(self, *, first_run: bool = False) -> None:
+        from aes_desktop.ui.widgets.profile_dialog import ProfileDialog
+
         dialog = ProfileDialog(self.db, self.settings, self, first_run=first_run)
         dialog.profileChosen.connect(self._on_profile)
         dialog.exec()
@@ -643,12 +717,17 @@ class MainWindow(QMainWindow):
     def _on_profile(self, person: PersonRow) -> None:
         remember_profile(self.settings, person)
         viewer = person.id
+        self._importer = None  # the next import is made in the new profile's name
         self.undo_stack.set_actor(viewer)
-        self.document_view.set_viewer(viewer)
-        self.pdf_viewer.viewer_id = viewer
-        self.pdf_viewer.reload_annotations()
-        self.session_annotations.set_viewer(viewer)
-        self.search_panel.set_viewer(viewer)
+        if self._document_view.created:
+            self.document_view.set_viewer(viewer)
+        if self._pdf_viewer.created:
+            self.pdf_viewer.viewer_id = viewer
+            self.pdf_viewer.reload_annotations()
+        if self._session_annotations.created:
+            self.session_annotations.set_viewer(viewer)
+        if self._search_panel.created:
+            self.search_panel.set_viewer(viewer)
         self.statusBar().showMessage(self.tr("Profile: {name}").format(name=person.label), 8000)
 
     def open_trash(self) -> None:
@@ -656,12 +735,16 @@ class MainWindow(QMainWindow):
         if viewer is None:
             show_error(self, AesError("Choisissez d'abord votre profil (menu Profil)."))
             return
+        from aes_desktop.ui.widgets.trash_dialog import TrashDialog
+
         dialog = TrashDialog(self.db, viewer, self.undo_stack, self)
         dialog.changed.connect(self.bus.announce)
         dialog.exec()
 
     def open_annotation(self, annotation_id: int) -> None:
         """Open the document of an annotation at its passage (from the session's list)."""
+        from aes_desktop.core.services import annotation as annotation_service
+
         try:
             where = annotation_service.locate(
                 self.db, annotation_id, viewer_id=self.current_person_id()
@@ -714,8 +797,14 @@ class MainWindow(QMainWindow):
             self.panel.dossier_id in change.dossiers or change.documents
         ):
             self.panel.show_dossier(self.panel.dossier_id)
-        if self.reader.document_id is not None and self.reader.document_id in change.documents:
-            document_id = self.reader.document_id
+        if self._document_view.created:
+            self._refresh_document_view(change)
+        if (change.annotations or change.dossiers) and self._session_annotations.created:
+            self.session_annotations.reload()
+
+    def _refresh_document_view(self, change: Change) -> None:
+        document_id = self.reader.document_id
+        if document_id is not None and document_id in change.documents:
             self.document_view.open_version(
                 current_version(self.db, document_id).id,
                 dossier_id=self.panel.dossier_id,
@@ -724,8 +813,6 @@ class MainWindow(QMainWindow):
         elif change.annotations:
             self.document_view.refresh_marks()
             self.document_view.panel.reload()
-        if change.annotations or change.dossiers:
-            self.session_annotations.reload()
 
     def reload(self) -> None:
         session_id = self.current_session_id()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
@@ -24,9 +25,15 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from aes_desktop.core.changes import Change
 from aes_desktop.core.db import Database
 from aes_desktop.core.errors import AesError
-from aes_desktop.core.services import annotation as service
-from aes_desktop.core.services.annotation import AnnotationEdit, AnnotationInput, AnnotationOp
+from aes_desktop.ui.lazy import lazy_import
 from aes_desktop.ui.operations import ChangeBus
+
+if TYPE_CHECKING:
+    from aes_desktop.core.services import annotation as service
+    from aes_desktop.core.services.annotation import AnnotationEdit, AnnotationInput, AnnotationOp
+else:
+    # Loaded at the first annotation change, not at start-up.
+    service = lazy_import("aes_desktop.core.services.annotation")
 
 
 def change_of(applied: service.Applied) -> Change:

@@ -13,8 +13,8 @@ from aes_desktop.core.services.documents import list_documents
 from aes_desktop.core.services.dossiers import find_dossier_id
 from aes_desktop.core.services.people import create_person
 from aes_desktop.ui.main_window import MainWindow
+from aes_desktop.ui.settings import remember_profile
 from aes_desktop.ui.widgets.document_view import NewAnnotationDialog
-from aes_desktop.ui.widgets.profile_dialog import remember_profile
 
 
 def _open_protocol(window: MainWindow, db: Database) -> int:

@@ -17,18 +17,14 @@ from aes_desktop.core.services import documents
 from aes_desktop.core.services.documents import current_version
 from aes_desktop.core.textblocks import parse_structured_text
 from aes_desktop.ui.models import IdRole
+from aes_desktop.ui.settings import PROFILE_KEY, current_profile
 from aes_desktop.ui.undo import AnnotationUndoStack
 from aes_desktop.ui.widgets.annotation_panel import (
     AnnotationEditDialog,
     AnnotationListModel,
     AnnotationPanel,
 )
-from aes_desktop.ui.widgets.profile_dialog import (
-    PROFILE_KEY,
-    ProfileDialog,
-    current_profile,
-    ensure_profile,
-)
+from aes_desktop.ui.widgets.profile_dialog import ProfileDialog, ensure_profile
 from aes_desktop.ui.widgets.trash_dialog import TrashDialog, TrashModel
 from tests.core import annotation_corpus as fixtures
 from tests.core.annotation_corpus import ARABIC, BAMBARA, PROTOCOL_V2, Corpus, annotate

@@ -72,6 +72,10 @@ def get_person(db: Database, person_id: int) -> PersonRow:
 
 
 def find_person_by_uuid(db: Database, uuid: str) -> PersonRow | None:
-    with db.read() as s:
-        person = s.scalars(select(Person).where(Person.uuid == uuid)).first()
-        return _row(person) if person else None
+    # Core on the table: the aide's profile is looked up at start-up.
+    t = Person.__table__.c
+    with db.engine.connect() as conn:
+        r = conn.execute(
+            select(t.id, t.uuid, t.name, t.ministry, t.state).where(t.uuid == uuid)
+        ).first()
+    return PersonRow(r.id, r.uuid, r.name, r.ministry, State(r.state)) if r else None

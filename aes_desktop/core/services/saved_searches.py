@@ -48,8 +48,11 @@ def save_search(db: Database, name: str, query: str, filters: dict[str, Any]) ->
 
 
 def list_saved_searches(db: Database) -> list[SavedSearchRow]:
-    with db.read() as s:
-        return [_row(x) for x in s.scalars(select(SavedSearch).order_by(SavedSearch.name))]
+    # Core on the table: the sidebar lists them at start-up, before any mapper is configured.
+    t = SavedSearch.__table__.c
+    with db.engine.connect() as conn:
+        rows = conn.execute(select(t.id, t.uuid, t.name, t.query, t.filters).order_by(t.name)).all()
+    return [SavedSearchRow(r.id, r.uuid, r.name, r.query, dict(r.filters or {})) for r in rows]
 
 
 def delete_saved_search(db: Database, search_id: int) -> None:

@@ -129,18 +129,35 @@ def create_session(
 
 def list_sessions(db: Database) -> list[SessionRow]:
     """All sessions, most recent first, with their dossier counts."""
-    with db.read() as s:
-        counts = (
-            select(Dossier.session_id, func.count(Dossier.id).label("n"))
-            .group_by(Dossier.session_id)
-            .subquery()
-        )
-        rows = s.execute(
-            select(CouncilSession, func.coalesce(counts.c.n, 0))
-            .outerjoin(counts, counts.c.session_id == CouncilSession.id)
-            .order_by(CouncilSession.start_date.desc(), CouncilSession.id.desc())
+    # Plain Core on the tables: this runs at start-up, before any mapper needs configuring.
+    sessions = CouncilSession.__table__.c
+    dossiers = Dossier.__table__.c
+    counts = (
+        select(dossiers.session_id, func.count(dossiers.id).label("n"))
+        .group_by(dossiers.session_id)
+        .subquery()
+    )
+    with db.engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                sessions.id,
+                sessions.uuid,
+                sessions.reference,
+                sessions.body,
+                sessions.title,
+                sessions.start_date,
+                sessions.end_date,
+                sessions.place,
+                sessions.chair,
+                sessions.status,
+                sessions.summary,
+                func.coalesce(counts.c.n, 0),
+                sessions.row_version,
+            )
+            .outerjoin(counts, counts.c.session_id == sessions.id)
+            .order_by(sessions.start_date.desc(), sessions.id.desc())
         ).all()
-        return [_session_row(cs, n) for cs, n in rows]
+    return [SessionRow(*r[:9], SessionStatus(r[9]), r[10], r[11], r[12]) for r in rows]
 
 
 def get_session(db: Database, session_id: int) -> SessionRow:

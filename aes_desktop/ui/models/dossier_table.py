@@ -53,6 +53,7 @@ class DossierTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._db = db
         self._query = DossierQuery()
+        self._loaded = False
         self._ids: list[int] = []
         self._cache: OrderedDict[int, tuple[DossierRow, tuple[Any, ...]]] = OrderedDict()
         self._labels: dict[tuple[type, str], str] = {}
@@ -70,6 +71,7 @@ class DossierTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._ids = ids
+        self._loaded = True
         self._cache.clear()
         self.endResetModel()
 
@@ -123,6 +125,10 @@ class DossierTableModel(QAbstractTableModel):
             return
         descending = order == Qt.SortOrder.DescendingOrder
         if self._query.sort == COLUMNS[column][0] and self._query.descending == descending:
+            return
+        if not self._loaded:
+            # The view sorts while it is being set up, before any query ran: remember the order.
+            self._query = self._query.with_sort(COLUMNS[column][0], descending)
             return
         self.layoutAboutToBeChanged.emit()
         self._query = self._query.with_sort(COLUMNS[column][0], descending)

@@ -30,28 +30,14 @@ from aes_desktop.core.errors import AesError
 from aes_desktop.core.services.people import (
     PersonRow,
     create_person,
-    find_person_by_uuid,
     list_people,
 )
 from aes_desktop.ui.labels import label
+from aes_desktop.ui.settings import current_profile, remember_profile
 
-PROFILE_KEY = "profile/person_uuid"
 NEW_PROFILE = -1
 #: The person id of a list item (``NEW_PROFILE`` for the "new profile" item).
 PersonIdRole = Qt.ItemDataRole.UserRole + 1
-
-
-def current_profile(db: Database, settings: QSettings) -> PersonRow | None:
-    """The profile chosen on this machine, if it is still in this database."""
-    uuid = settings.value(PROFILE_KEY)
-    if not uuid:
-        return None
-    return find_person_by_uuid(db, str(uuid))
-
-
-def remember_profile(settings: QSettings, person: PersonRow) -> None:
-    settings.setValue(PROFILE_KEY, person.uuid)
-    settings.sync()
 
 
 class ProfileDialog(QDialog):
