@@ -410,7 +410,19 @@ def restore(
     tmp.unlink(missing_ok=True)
     try:
         shutil.copyfile(source, tmp)
-        revision = validate_backup(tmp, key)
+        if key is not None and crypto.looks_plain(tmp):
+            raise ValidationError(
+                f"La sauvegarde « {source.name} » n'est pas chiffrée, alors qu'une phrase de passe "
+                "a été donnée : restaurez-la sans phrase de passe, puis chiffrez la base. "
+                "Rien n'a été modifié."
+            )
+        try:
+            revision = validate_backup(tmp, key)
+        except AesError as exc:
+            # The checks ran on a private copy: name the file the user chose.
+            exc.message = exc.message.replace(str(tmp), str(source))
+            exc.args = (exc.message,)
+            raise
         # A clean copy: drop any WAL the check left, so the file stands alone.
         crypto.remove_sidecars(tmp)
         crypto.fsync_path(tmp)

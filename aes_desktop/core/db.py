@@ -11,6 +11,7 @@ anything writes to it). An older database is copied aside before it is migrated.
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import stat
@@ -68,16 +69,19 @@ def alembic_config(url: str | URL | None = None) -> Config:
     return cfg
 
 
+@functools.cache
 def head_revision() -> str:
-    """The newest schema revision this version of the code knows."""
+    """The newest schema revision this version of the code knows (read once per process:
+    Alembic compiles every migration script each time it walks them)."""
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
-def known_revisions() -> set[str]:
+@functools.cache
+def known_revisions() -> frozenset[str]:
     script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return frozenset(rev.revision for rev in script.walk_revisions())
 
 
 @dataclass(frozen=True)
