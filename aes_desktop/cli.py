@@ -390,6 +390,7 @@ def run_gui(args: argparse.Namespace) -> int:
         db=getattr(args, "db", None),
         data_dir=getattr(args, "data_dir", None),
         lang=getattr(args, "lang", None),
+        passphrase=passphrase_of(args),
     )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 
 from aes_desktop.core import search
 from aes_desktop.core.db import Database
@@ -167,6 +167,12 @@ def purge_private_notes(
             dossier.annotation_count = max(0, dossier.annotation_count - n)
         if ids:
             s.execute(delete(Annotation).where(Annotation.id.in_(ids)))
+            if s.get_bind().dialect.name == "sqlite":
+                # FTS5 keeps deleted words in its segments until they are merged: merge now, so
+                # the purged text leaves the index (and, with secure_delete, the file).
+                s.execute(
+                    text("INSERT INTO search_annotations(search_annotations) VALUES ('optimize')")
+                )
         record(
             s,
             "annotation.purge",

@@ -118,6 +118,16 @@ class MainWindow(QMainWindow):
     # -- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        backup_action = QAction(self.tr("&Back up now"), self)
+        backup_action.setObjectName("backupNow")
+        backup_action.triggered.connect(self._backup_now)
+        backup_action.setEnabled(self.db.path is not None)
+        file_menu.addAction(backup_action)
+        audit_action = QAction(self.tr("&Audit log…"), self)
+        audit_action.setObjectName("auditLog")
+        audit_action.triggered.connect(self._show_audit)
+        file_menu.addAction(audit_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -144,10 +154,37 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
         group.triggered.connect(self._on_language)
 
+        from aes_desktop.ui.security import SecurityMenu
+
+        self.security = SecurityMenu(self, self.db, self.settings)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About AES Dossiers"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _backup_now(self) -> None:
+        from aes_desktop.core.backup import REASON_MANUAL, snapshot
+        from aes_desktop.ui.operations import Operation
+
+        Operation(
+            self,
+            lambda _job: snapshot(self.db, REASON_MANUAL),
+            title=self.tr("Back up now"),
+            label=self.tr("Backing up the database…"),
+            cancellable=False,
+        ).success(
+            lambda path: self.statusBar().showMessage(
+                self.tr("Backup written: {path}").format(path=path), 10_000
+            )
+        ).run()
+
+    def _show_audit(self) -> None:
+        from aes_desktop.ui.widgets.audit_viewer import AuditViewer
+
+        viewer = AuditViewer(self.db, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
 
     def _focus_filter(self) -> None:
         self.quick_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
