@@ -114,12 +114,12 @@ def _blobs(db: Database, counts: dict[str, int], job: Job | None) -> list[str]:
     problems: list[str] = []
     n = 0
     with db.read() as s:
-        for sha, size, data in s.execute(select(Blob.sha256, Blob.size, Blob.data)).yield_per(50):
+        for sha, size, stored in s.execute(select(Blob.sha256, Blob.size, Blob.data)).yield_per(50):
             n += 1
             if job is not None and n % 50 == 0:
                 job.check()
-            if not isinstance(data, bytes):  # rewritten behind the application's back
-                data = str(data).encode()
+            # Text where bytes belong: rewritten behind the application's back.
+            data = stored if isinstance(stored, bytes) else str(stored).encode()
             if hashlib.sha256(data).hexdigest() != sha:
                 problems.append(f"fichier {sha[:12]}… : contenu altéré (SHA-256 différent)")
             elif len(data) != size:

@@ -83,7 +83,7 @@ def open_with_checks(
     target = resolve_target(location)
     path = target.path
     if path is not None and passphrase is None:
-        if path.exists() and not crypto.looks_plain(path):
+        if path.exists() and crypto.looks_encrypted(path):
             passphrase = security.ask_passphrase(path)
             if passphrase is None:
                 return None

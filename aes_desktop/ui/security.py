@@ -354,6 +354,8 @@ class LockController(QObject):
         assert app is not None
         app.installEventFilter(self)
         window.installEventFilter(self)
+        # Qt drops the application-wide filter when this object (a child of the window) is
+        # deleted with the window.
 
     @property
     def locked(self) -> bool:
@@ -376,6 +378,8 @@ class LockController(QObject):
     )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if "window" not in self.__dict__:  # a wrapper re-created while Qt tears down
+            return False
         kind = event.type()
         if watched is self.window and kind == QEvent.Type.Resize and self.screen is not None:
             self.screen.setGeometry(self.window.rect())

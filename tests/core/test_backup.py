@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -89,10 +90,9 @@ def test_migration_backup_goes_through_the_backup_module(demo_path: Path, tmp_pa
     from aes_desktop.core.db import OpenReport
 
     report = OpenReport()
-    try:
+    # The toy downgrade may not migrate cleanly: only the copy taken first matters here.
+    with contextlib.suppress(Exception):
         open_database(demo_path, backup_dir=tmp_path / "b", report=report).close()
-    except Exception:  # the toy downgrade may not migrate cleanly: only the copy matters here
-        pass
     assert report.backup is not None
     info = backup.parse_name(report.backup)
     assert info is not None and info.reason.startswith("avant-migration") and info.protected

@@ -186,7 +186,11 @@ def test_cli_demo_with_passphrase_file_creates_an_encrypted_database(tmp_path: P
 
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "aes_desktop", *args], capture_output=True, text=True, env=env
+            [sys.executable, "-m", "aes_desktop", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
         )
 
     assert cli("demo", "--db", str(db), "--passphrase-file", str(phrase)).returncode == 0
@@ -205,7 +209,7 @@ def test_cli_demo_with_passphrase_file_creates_an_encrypted_database(tmp_path: P
     assert digest(db) == before
 
 
-# -- 1,000 planted strings --------------------------------------------------------------------------
+# -- 1,000 planted strings ----------------------------------------------------------------------
 
 PLANTED = 1000
 

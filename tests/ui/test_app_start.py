@@ -14,6 +14,7 @@ from aes_desktop.core.db import open_database
 from aes_desktop.core.services.info import database_info
 from aes_desktop.ui import app as app_module
 from aes_desktop.ui.main_window import main_window
+from aes_desktop.ui.security import NewPassphraseDialog
 
 
 def test_first_run_seeds_demo_and_opens_window(app: QApplication, tmp_path: Path) -> None:
@@ -21,6 +22,10 @@ def test_first_run_seeds_demo_and_opens_window(app: QApplication, tmp_path: Path
     seen: list[str] = []
 
     def close_when_shown() -> None:
+        offer = QApplication.activeModalWidget()
+        if isinstance(offer, NewPassphraseDialog):  # first run: encryption offered; "Not now"
+            seen.append("offer")
+            offer.reject()
         window = main_window(app)
         if window is None or not window.isVisible():
             QTimer.singleShot(50, close_when_shown)
@@ -31,7 +36,7 @@ def test_first_run_seeds_demo_and_opens_window(app: QApplication, tmp_path: Path
 
     QTimer.singleShot(50, close_when_shown)
     assert app_module.run(data_dir=str(data)) == 0
-    assert seen == ["AES Dossiers", "6"]
+    assert seen == ["offer", "AES Dossiers", "6"]
     db = open_database(data / "aes-dossiers.sqlite")
     try:
         assert database_info(db)["sessions"] == 1
