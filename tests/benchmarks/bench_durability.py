@@ -43,8 +43,13 @@ def _faults(folder: Path, rounds: int) -> tuple[list[Row], list[str]]:
     kinds = ", ".join(f"{k} {n}" for k, n in sorted(t.faults.items()))
     return [
         Row("injected storage faults", t.rounds, rounds, "", lower_is_better=False),
-        Row("faults reported to the user in French", t.faults_reported_in_french, t.rounds, "",
-            lower_is_better=False),
+        Row(
+            "faults reported to the user in French",
+            t.faults_reported_in_french,
+            t.rounds,
+            "",
+            lower_is_better=False,
+        ),
         Row("committed writes lost after a fault", t.lost, 0, ""),
         Row("failed writes found in the file", t.failed_write_present, 0, ""),
         Row("integrity failures after a fault", t.integrity_failures, 0, ""),
