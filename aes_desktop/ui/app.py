@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -73,22 +73,19 @@ def explain(exc: AesError) -> int:
 def open_with_checks(
     location: str, paths: AppPaths, settings: QSettings, passphrase: Passphrase | None
 ) -> Database | None:
-    """Open the database as the user expects: passphrase prompt for an encrypted file,
-    encryption offered for a new default database, a quick integrity check, and the recovery
-    screen (latest good backup) when the file is damaged. None when the user gives up."""
+    """Open the database as the user expects: passphrase prompt for an encrypted file, a quick
+    integrity check, and the recovery screen (latest good backup) when the file is damaged.
+    None when the user gives up."""
     from aes_desktop.core import backup, crypto
     from aes_desktop.core.check import quick_check
     from aes_desktop.ui import recovery, security
 
     target = resolve_target(location)
     path = target.path
-    if path is not None and passphrase is None:
-        if path.exists() and crypto.looks_encrypted(path):
-            passphrase = security.ask_passphrase(path)
-            if passphrase is None:
-                return None
-        elif not path.exists() and location == str(paths.default_db):
-            passphrase = security.offer_encryption(settings)
+    if passphrase is None and path is not None and path.exists() and crypto.looks_encrypted(path):
+        passphrase = security.ask_passphrase(path)
+        if passphrase is None:
+            return None
     restored: backup.RestoreReport | None = None
     for _attempt in range(2):
         try:
@@ -142,9 +139,14 @@ def run(
             # Only the app's own default database gets the demo on first run; a file the user
             # names is theirs.
             seed_if_new(database)
+        created = not database.encrypted and location == str(paths.default_db)
         window = MainWindow(database, settings)
         auto_backup = AutoBackup(database, window)
         window.show()
+        if created:
+            # First run: offer encryption over the open window (the demo data is public; the
+            # plain file is replaced by the encrypted one if the user accepts).
+            QTimer.singleShot(0, window.security.offer_first_run)
         code = app.exec()
         auto_backup.at_exit()
         return code

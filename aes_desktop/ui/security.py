@@ -259,18 +259,8 @@ def ask_passphrase(path: Path, parent: QWidget | None = None) -> Passphrase | No
     return dialog.passphrase
 
 
-def offer_encryption(settings: QSettings, parent: QWidget | None = None) -> Passphrase | None:
-    """At first run: offer to encrypt the new database (asked once); the chosen passphrase."""
-    if not crypto.encryption_available() or settings.value(ENCRYPTION_OFFERED_KEY, False) in (
-        True,
-        "true",
-    ):
-        return None
-    settings.setValue(ENCRYPTION_OFFERED_KEY, True)
-    dialog = NewPassphraseDialog("offer", parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.passphrase
+def encryption_offered(settings: QSettings) -> bool:
+    return settings.value(ENCRYPTION_OFFERED_KEY, False) in (True, "true")
 
 
 # -- auto-lock -------------------------------------------------------------------------------------
@@ -476,13 +466,37 @@ class SecurityMenu(QObject):
         self.settings.setValue(LOCK_MINUTES_KEY, minutes)
         self.lock.set_minutes(minutes if self.db.encrypted else 0)
 
-    def encrypt(self) -> None:
-        from aes_desktop.core.services.security import encrypt_database
+    def offer_first_run(self) -> NewPassphraseDialog | None:
+        """Offer, once, to encrypt a plain database (window-modal, the window stays usable
+        behind it); returns the dialog shown, if any."""
+        if (
+            self.db.encrypted
+            or self.db.path is None
+            or not crypto.encryption_available()
+            or encryption_offered(self.settings)
+        ):
+            return None
+        self.settings.setValue(ENCRYPTION_OFFERED_KEY, True)
+        dialog = NewPassphraseDialog("offer", self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
+        def accepted() -> None:
+            if dialog.passphrase is not None:
+                self._encrypt_with(dialog.passphrase)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def encrypt(self) -> None:
         dialog = NewPassphraseDialog("encrypt", self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.passphrase is None:
             return
-        key = dialog.passphrase
+        self._encrypt_with(dialog.passphrase)
+
+    def _encrypt_with(self, key: Passphrase) -> None:
+        from aes_desktop.core.services.security import encrypt_database
+
         Operation(
             self.window,
             lambda job: encrypt_database(self.db, key, job=job),

@@ -284,3 +284,35 @@ def test_auto_backup_after_edits_and_at_exit(
     assert exit_copy is not None and backup.parse_name(exit_copy).reason == "sortie"  # type: ignore[union-attr]
     assert crypto.looks_plain(exit_copy)
     parent.deleteLater()
+
+
+def test_first_run_offer_encrypts_the_open_database(
+    window: MainWindow,
+    qtbot,
+    demo_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = window.security.offer_first_run()
+    assert dialog is not None and dialog.isVisible()
+    assert window.security.offer_first_run() is None  # offered once only
+    dialog.new_field.setText("Premier lancement, base chiffrée")
+    dialog.confirm_field.setText("Premier lancement, base chiffrée")
+    told: list[str] = []
+
+    def close_message() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            told.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(50, close_message)
+
+    QTimer.singleShot(50, close_message)
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(told), timeout=20_000)
+    assert window.db.encrypted and told == ["La base est désormais chiffrée."]
+    assert not crypto.looks_plain(demo_path)
+    assert window.security.change_action.isEnabled() and window.security.lock_action.isEnabled()
+    window.reload()  # the views keep working on the re-opened, encrypted database
+    assert window.dossier_model.rowCount() == 6
