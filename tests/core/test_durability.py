@@ -71,6 +71,54 @@ def drills(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Drill
             drill.proc.wait()
 
 
+# -- 10,000 random search strings ---------------------------------------------------------------
+
+_SYNTAX = [*list("\"*()-+^:{}[]\\'.,;!?/&|~`@#$%"), "AND", "OR", "NOT", "NEAR", "NEAR(", " "]
+_LETTERS = [*list("aeiouɛɔŋɲɓɗƙƴéèçàÀÉ"), "حكومة", "ß", "ﬁ", "İ", "́", "\u200b", "\x00"]
+_piece = st.one_of(
+    st.sampled_from(_SYNTAX),
+    st.sampled_from(_LETTERS),
+    st.text(max_size=8),
+    st.sampled_from(["protocole", "défense", "kɛnɛ", "Niamey", "-feuille", '"force unifiée']),
+)
+queries = st.one_of(
+    st.text(max_size=60),
+    st.lists(_piece, max_size=12).map("".join),
+    st.lists(_piece, max_size=6).map(" ".join),
+)
+QUERIES_PER_EXAMPLE = 100
+SCOPES = (Scope.DOCUMENTS, Scope.ANNOTATIONS, Scope.DOSSIERS)
+SEARCH_EXAMPLES = 100
+
+
+def test_ten_thousand_random_search_strings_raise_nothing(
+    demo_db: Database, drills: dict[str, Drill]
+) -> None:
+    del drills  # started first: the drills run in their processes while this test runs
+    ran: list[int] = []
+
+    @settings(
+        max_examples=SEARCH_EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(st.lists(queries, min_size=QUERIES_PER_EXAMPLE, max_size=QUERIES_PER_EXAMPLE))
+    def run(batch: list[str]) -> None:
+        for i, q in enumerate(batch):
+            # One scope per query, in turn: the three queries share the same parsing and
+            # MATCH expression, and this keeps the run within the suite's budget.
+            search(demo_db, q, scopes={SCOPES[i % 3]}, limit=3)
+            ran.append(1)
+
+    run()
+    print(f"random search strings: {len(ran)}, query errors: 0")
+    assert len(ran) >= 10_000
+
+
+# -- the drills' figures ----------------------------------------------------------------------
+
+
 def test_sigkill_during_edits_loses_no_acknowledged_write(drills: dict[str, Drill]) -> None:
     r = drills["kill"].result()
     assert r["rounds"] == KILL_ROUNDS
@@ -92,45 +140,3 @@ def test_storage_faults_reach_the_user_and_keep_the_last_commit(drills: dict[str
         "io_error",
         "read_only_media",
     }
-
-
-# -- 10,000 random search strings ---------------------------------------------------------------
-
-_SYNTAX = [*list("\"*()-+^:{}[]\\'.,;!?/&|~`@#$%"), "AND", "OR", "NOT", "NEAR", "NEAR(", " "]
-_LETTERS = [*list("aeiouɛɔŋɲɓɗƙƴéèçàÀÉ"), "حكومة", "ß", "ﬁ", "İ", "́", "\u200b", "\x00"]
-_piece = st.one_of(
-    st.sampled_from(_SYNTAX),
-    st.sampled_from(_LETTERS),
-    st.text(max_size=8),
-    st.sampled_from(["protocole", "défense", "kɛnɛ", "Niamey", "-feuille", '"force unifiée']),
-)
-queries = st.one_of(
-    st.text(max_size=60),
-    st.lists(_piece, max_size=12).map("".join),
-    st.lists(_piece, max_size=6).map(" ".join),
-)
-QUERIES_PER_EXAMPLE = 100
-SCOPES = (Scope.DOCUMENTS, Scope.ANNOTATIONS, Scope.DOSSIERS)
-SEARCH_EXAMPLES = 100
-
-
-def test_ten_thousand_random_search_strings_raise_nothing(demo_db: Database) -> None:
-    ran: list[int] = []
-
-    @settings(
-        max_examples=SEARCH_EXAMPLES,
-        deadline=None,
-        database=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
-    @given(st.lists(queries, min_size=QUERIES_PER_EXAMPLE, max_size=QUERIES_PER_EXAMPLE))
-    def run(batch: list[str]) -> None:
-        for i, q in enumerate(batch):
-            # One scope per query, in turn: the three queries share the same parsing and
-            # MATCH expression, and this keeps the run within the suite's budget.
-            search(demo_db, q, scopes={SCOPES[i % 3]}, limit=3)
-            ran.append(1)
-
-    run()
-    print(f"random search strings: {len(ran)}, query errors: 0")
-    assert len(ran) >= 10_000
