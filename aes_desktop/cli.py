@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from aes_desktop import __version__
+from aes_desktop.core.crypto import Passphrase, read_passphrase_file
 from aes_desktop.core.db import Database, OpenReport, open_database, resolve_target
 from aes_desktop.core.errors import AesError, ValidationError
 from aes_desktop.core.paths import DB_ENV_VAR, AppPaths
@@ -38,6 +39,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
         metavar="DOSSIER",
         default=argparse.SUPPRESS,
         help="dossier où l'application écrit tout (base par défaut, réglages, sauvegardes)",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FICHIER",
+        default=argparse.SUPPRESS,
+        help="fichier contenant la phrase de passe d'une base chiffrée (première ligne ; "
+        "« - » pour l'entrée standard). Avec « demo », la base créée est chiffrée.",
     )
 
 
@@ -154,6 +162,52 @@ def build_parser() -> argparse.ArgumentParser:
         "--output", metavar="FICHIER", help="écrire dans un fichier (sinon la sortie standard)"
     )
     notes.set_defaults(func=cmd_annotations)
+
+    backup = sub.add_parser(
+        "backup", help="sauvegarder la base dans un fichier (copie cohérente, même chiffrement)"
+    )
+    _common(backup)
+    backup.add_argument("--out", metavar="FICHIER", required=True, help="fichier de sauvegarde")
+    backup.add_argument("--json", action="store_true", help="sortie JSON")
+    backup.set_defaults(func=cmd_backup)
+
+    restore = sub.add_parser(
+        "restore",
+        help="remplacer la base par une sauvegarde (vérifiée d'abord ; la base actuelle est "
+        "copiée à part)",
+    )
+    _common(restore)
+    restore.add_argument(
+        "--from", dest="source", metavar="FICHIER", required=True, help="sauvegarde à restaurer"
+    )
+    restore.add_argument("--json", action="store_true", help="sortie JSON")
+    restore.set_defaults(func=cmd_restore)
+
+    check = sub.add_parser(
+        "check",
+        help="vérifier la base : intégrité, clés étrangères, index plein texte, fichiers "
+        "(SHA-256), journal d'audit, compteurs",
+    )
+    _common(check)
+    check.add_argument("--json", action="store_true", help="sortie JSON")
+    check.set_defaults(func=cmd_check)
+
+    phrase = sub.add_parser(
+        "passphrase", help="chiffrer une base, ou changer la phrase de passe d'une base chiffrée"
+    )
+    _common(phrase)
+    phrase.add_argument(
+        "--new-passphrase-file",
+        metavar="FICHIER",
+        required=True,
+        help="fichier contenant la nouvelle phrase de passe",
+    )
+    phrase.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="chiffrer une base qui ne l'est pas encore (ses sauvegardes aussi)",
+    )
+    phrase.set_defaults(func=cmd_passphrase)
     return parser
 
 
@@ -170,10 +224,28 @@ def db_location(args: argparse.Namespace, paths: AppPaths) -> str:
     return str(paths.default_db)
 
 
+def _read_passphrase(location: str | None) -> Passphrase | None:
+    if location is None:
+        return None
+    if location == "-":
+        line = sys.stdin.readline().rstrip("\r\n")
+        if not line:
+            raise ValidationError("Aucune phrase de passe reçue sur l'entrée standard.")
+        return Passphrase(line)
+    return read_passphrase_file(location)
+
+
+def passphrase_of(args: argparse.Namespace) -> Passphrase | None:
+    """The passphrase named by ``--passphrase-file`` (read once, kept in memory only)."""
+    return _read_passphrase(getattr(args, "passphrase_file", None))
+
+
 def _open(args: argparse.Namespace, report: OpenReport | None = None) -> Database:
     paths = _paths(args)
     location = db_location(args, paths)
-    return open_database(location, backup_dir=paths.backups_dir, report=report)
+    return open_database(
+        location, backup_dir=paths.backups_dir, report=report, passphrase=passphrase_of(args)
+    )
 
 
 def _print_json(value: Any) -> None:
@@ -216,7 +288,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     location = db_location(args, paths)
     target = resolve_target(location)
     created_file = target.path is not None and not target.path.exists()
-    db = open_database(location, backup_dir=paths.backups_dir)
+    db = open_database(location, backup_dir=paths.backups_dir, passphrase=passphrase_of(args))
     try:
         if args.scale is not None:
             from aes_desktop.core.scale import build_scale
@@ -464,6 +536,106 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from aes_desktop.core.backup import backup_to
+
+    db = _open(args)
+    try:
+        out = backup_to(db, Path(args.out))
+        encrypted = db.encrypted
+    finally:
+        db.close()
+    if args.json:
+        _print_json({"backup": str(out), "encrypted": encrypted, "bytes": out.stat().st_size})
+    else:
+        print(f"Sauvegarde écrite : {out}" + (" (chiffrée)" if encrypted else ""))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from aes_desktop.core.backup import record_restore, restore
+
+    paths = _paths(args)
+    location = db_location(args, paths)
+    target = resolve_target(location)
+    if target.path is None:
+        raise ValidationError("La restauration ne concerne qu'une base SQLite dans un fichier.")
+    key = passphrase_of(args)
+    report = restore(Path(args.source), target.path, key=key, folder=paths.backups_dir)
+    db = open_database(target.path, backup_dir=paths.backups_dir, passphrase=key)
+    try:
+        record_restore(db, report)
+    finally:
+        db.close()
+    out = {
+        "restored_from": str(report.restored_from),
+        "previous_copied_to": str(report.aside) if report.aside else None,
+        "database": str(target.path),
+    }
+    if args.json:
+        _print_json(out)
+    else:
+        print(f"Base restaurée depuis {report.restored_from}.")
+        if report.aside:
+            print(f"L'ancienne base a été copiée dans {report.aside}.")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from aes_desktop.core.check import check_database
+    from aes_desktop.core.errors import DatabaseDamagedError
+
+    try:
+        db = _open(args)
+    except DatabaseDamagedError as exc:
+        result: dict[str, Any] = {"ok": False, "problems": [exc.message], "checks": {}}
+    else:
+        try:
+            result = check_database(db).as_json()
+        finally:
+            db.close()
+    if args.json:
+        _print_json(result)
+    elif result["ok"]:
+        print("Base saine : toutes les vérifications sont passées.")
+    else:
+        print("Problèmes trouvés :")
+        for problem in result["problems"]:
+            print(f"  - {problem}")
+    return 0 if result["ok"] else 1
+
+
+def cmd_passphrase(args: argparse.Namespace) -> int:
+    from aes_desktop.core.services.security import change_passphrase, encrypt_database
+
+    new = _read_passphrase(args.new_passphrase_file)
+    assert new is not None
+    old = passphrase_of(args)
+    if args.encrypt and old is not None:
+        raise ValidationError("--encrypt concerne une base en clair : retirez --passphrase-file.")
+    if not args.encrypt and old is None:
+        raise ValidationError(
+            "Indiquez la phrase de passe actuelle (--passphrase-file), ou --encrypt pour "
+            "chiffrer une base en clair."
+        )
+    db = _open(args)
+    try:
+        if args.encrypt:
+            result = encrypt_database(db, new)
+            print(f"Base chiffrée ; {result.backups_updated} sauvegarde(s) chiffrée(s).")
+        else:
+            assert old is not None
+            result = change_passphrase(db, old, new)
+            print(
+                f"Phrase de passe changée ; {result.backups_updated} sauvegarde(s) mise(s) à jour."
+            )
+        for name in result.backups_skipped:
+            print(f"Sauvegarde laissée telle quelle (illisible) : {name}", file=sys.stderr)
+    finally:
+        db.close()
+    return 0
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from aes_desktop.ui.app import run
 
@@ -471,6 +643,7 @@ def run_gui(args: argparse.Namespace) -> int:
         db=getattr(args, "db", None),
         data_dir=getattr(args, "data_dir", None),
         lang=getattr(args, "lang", None),
+        passphrase=passphrase_of(args),
     )
 
 

@@ -17,7 +17,6 @@ import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +25,14 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from aes_desktop.core.errors import DatabaseOpenError, SchemaTooNewError
+from aes_desktop.core import crypto
+from aes_desktop.core.crypto import Passphrase, PassphraseRequiredError
+from aes_desktop.core.errors import (
+    DatabaseDamagedError,
+    DatabaseOpenError,
+    SchemaTooNewError,
+    StorageError,
+)
 from aes_desktop.core.textfold import fold
 
 if TYPE_CHECKING:
@@ -133,8 +139,13 @@ class SqliteInspection:
     tables: set[str] = field(default_factory=set)
 
 
-def inspect_sqlite_file(path: Path) -> SqliteInspection:
-    """Look at a SQLite file without writing to it; raise a French error if it is unusable."""
+def inspect_sqlite_file(path: Path, key: Passphrase | None = None) -> SqliteInspection:
+    """Look at a SQLite file without writing to it; raise a French error if it is unusable.
+
+    A SQLCipher file has no header to recognise: without ``key`` one that may be encrypted
+    raises :class:`PassphraseRequiredError`; with ``key``, a wrong passphrase raises
+    :class:`~aes_desktop.core.crypto.WrongPassphraseError`. Nothing is written either way.
+    """
     if path.is_dir():
         raise DatabaseOpenError(f"« {path} » est un dossier, pas une base de données.")
     parent = path.parent
@@ -153,10 +164,26 @@ def inspect_sqlite_file(path: Path) -> SqliteInspection:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise DatabaseOpenError(f"Impossible de lire « {path} » : {exc.strerror}.") from exc
-    if header and header != SQLITE_HEADER:
+    encrypted = bool(header) and header != SQLITE_HEADER
+    if encrypted and key is None:
+        if crypto.looks_encrypted(path):
+            raise PassphraseRequiredError(
+                f"La base « {path} » est chiffrée (ou endommagée) : indiquez sa phrase de passe "
+                "pour l'ouvrir."
+            )
         raise DatabaseOpenError(
             f"« {path} » n'est pas une base de données AES Dossiers "
             "(ce n'est pas un fichier SQLite, ou il est chiffré ou endommagé)."
+        )
+    if encrypted and not crypto.looks_encrypted(path):
+        raise DatabaseOpenError(
+            f"« {path} » n'est pas une base de données AES Dossiers "
+            "(ni un fichier SQLite, ni une base chiffrée)."
+        )
+    if header and not encrypted and key is not None:
+        raise DatabaseOpenError(
+            f"La base « {path} » n'est pas chiffrée : ouvrez-la sans phrase de passe, ou "
+            "chiffrez-la d'abord (aes-desktop passphrase --encrypt)."
         )
     if _is_read_only(path):
         raise DatabaseOpenError(
@@ -170,9 +197,12 @@ def inspect_sqlite_file(path: Path) -> SqliteInspection:
         )
     if not header:
         return SqliteInspection(exists=True, empty=True)
+    errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
+    if encrypted:
+        errors = (crypto.driver().Error,)
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn = crypto.connect(path, key if encrypted else None, read_only=True)
+    except errors as exc:
         raise DatabaseOpenError(f"Impossible d'ouvrir « {path} » : {exc}.") from exc
     try:
         tables = {
@@ -182,8 +212,8 @@ def inspect_sqlite_file(path: Path) -> SqliteInspection:
         if "alembic_version" in tables:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseOpenError(
+    except errors as exc:
+        raise DatabaseDamagedError(
             f"« {path} » n'est pas une base de données AES Dossiers lisible "
             f"(fichier endommagé ?) : {exc}."
         ) from exc
@@ -208,7 +238,7 @@ def _check_revision(revision: str | None, where: str) -> None:
 
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    def _on_connect(dbapi_conn: Any, _record: object) -> None:
         # The driver's own transaction handling is switched off: SQLAlchemy's "begin" event
         # below issues BEGIN (or BEGIN IMMEDIATE for writers), which SQLite needs to serialise
         # writers properly under WAL.
@@ -223,6 +253,9 @@ def _configure_sqlite(engine: Engine) -> None:
         # acknowledged edit survives a power cut (NORMAL may lose the last transactions).
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA temp_store = MEMORY")
+        # Deleted content (purged private notes, replaced text) is overwritten with zeros rather
+        # than left readable in free pages of the file.
+        cursor.execute("PRAGMA secure_delete = ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -238,8 +271,23 @@ def _configure_sqlite(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
-def create_db_engine(target: DbTarget, **kwargs: Any) -> Engine:
-    """An engine with the project's connection settings (no checks, no migrations)."""
+def create_db_engine(target: DbTarget, key: Passphrase | None = None, **kwargs: Any) -> Engine:
+    """An engine with the project's connection settings (no checks, no migrations).
+
+    With ``key`` the SQLite file is opened through SQLCipher: each connection is keyed by a
+    ``creator`` before SQLAlchemy sees it, so the passphrase is never part of a URL.
+    """
+    if target.is_sqlite and key is not None:
+        if target.path is None:
+            raise DatabaseOpenError("Une base en mémoire ne peut pas être chiffrée.")
+        engine = create_engine(
+            target.url,
+            module=crypto.driver(),
+            creator=crypto.connection_factory(target.path, key),
+            **kwargs,
+        )
+        _configure_sqlite(engine)
+        return engine
     if target.is_sqlite:
         engine = create_engine(
             target.url,
@@ -261,8 +309,14 @@ def create_db_engine(target: DbTarget, **kwargs: Any) -> Engine:
 class Database:
     """An open, migrated database: the engine and the session factories services use."""
 
-    def __init__(self, target: DbTarget, engine: Engine) -> None:
+    def __init__(self, target: DbTarget, engine: Engine, key: Passphrase | None = None) -> None:
         self.target = target
+        self._key = key
+        #: Where automatic snapshots go (set by :func:`open_database`).
+        self.backup_dir: Path | None = None
+        self._bind(engine)
+
+    def _bind(self, engine: Engine) -> None:
         self.engine = engine
         self._read_factory = sessionmaker(bind=engine, expire_on_commit=False)
         self._write_factory = sessionmaker(
@@ -273,20 +327,61 @@ class Database:
     def path(self) -> Path | None:
         return self.target.path
 
+    @property
+    def encrypted(self) -> bool:
+        return self._key is not None
+
+    @property
+    def key(self) -> Passphrase | None:
+        """The passphrase (in memory only) of an encrypted database, for its own connections."""
+        return self._key
+
+    def raw_connection(self, *, read_only: bool = False) -> Any:
+        """A separate DB-API connection to the same SQLite file (keyed when encrypted)."""
+        if self.target.path is None:
+            raise DatabaseOpenError("Cette opération demande une base SQLite dans un fichier.")
+        conn = crypto.connect(self.target.path, self._key, read_only=read_only)
+        for name, n_args, func in SQL_FUNCTIONS:
+            conn.create_function(name, n_args, func, deterministic=True)
+        return conn
+
+    def reopen(self, key: Passphrase | None = None) -> None:
+        """Drop every connection and reconnect (after the file was swapped, encrypted or
+        re-keyed); everyone holding this object keeps working with the new file."""
+        self.engine.dispose()
+        self._key = key
+        self._bind(create_db_engine(self.target, key))
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A short read-only unit of work (rolled back at the end)."""
-        with self._read_factory() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+        try:
+            with self._read_factory() as session:
+                try:
+                    yield session
+                finally:
+                    session.rollback()
+        except DBAPIError as exc:
+            error = storage_error(exc, writing=False)
+            if error is None:
+                raise
+            raise error from exc
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A short read-write unit of work, committed durably when the block ends without error."""
-        with self._write_factory() as session, session.begin():
-            yield session
+        """A short read-write unit of work, committed durably when the block ends without error.
+
+        When the disk refuses the write (full, read-only, failing), the transaction is rolled
+        back and :class:`StorageError` says so in French; what was committed before is intact.
+        """
+        try:
+            with self._write_factory() as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            error = storage_error(exc, writing=True)
+            if error is None:
+                raise
+            raise error from exc
 
     def current_revision(self) -> str | None:
         with self.engine.connect() as conn:
@@ -298,23 +393,47 @@ class Database:
         self.engine.dispose()
 
 
-def _backup_sqlite(path: Path, backup_dir: Path, label: str) -> Path:
-    """Copy a SQLite database aside with the online-backup API (consistent even under WAL)."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = backup_dir / f"{path.stem}-{label}-{stamp}.sqlite"
-    n = 1
-    while dest.exists():
-        n += 1
-        dest = backup_dir / f"{path.stem}-{label}-{stamp}-{n}.sqlite"
-    src = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(dest)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    return dest
+# SQLite result codes (primary) of the failures a user can meet on their disk.
+_STORAGE_MESSAGES = {
+    13: "le disque est plein",  # SQLITE_FULL
+    10: "le disque a signalé une erreur de lecture ou d'écriture",  # SQLITE_IOERR
+    8: "le support est en lecture seule",  # SQLITE_READONLY
+    14: "le fichier de la base est inaccessible",  # SQLITE_CANTOPEN
+}
+_STORAGE_TEXTS = {
+    "database or disk is full": 13,
+    "disk i/o error": 10,
+    "attempt to write a readonly database": 8,
+    "unable to open database file": 14,
+}
+
+
+def storage_error(exc: DBAPIError, *, writing: bool) -> StorageError | None:
+    """A French :class:`StorageError` for a disk failure, or None for any other error."""
+    orig = exc.orig
+    code = getattr(orig, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary not in _STORAGE_MESSAGES:
+        text = str(orig).lower()
+        primary = next((c for t, c in _STORAGE_TEXTS.items() if t in text), None)
+    if primary is None:
+        return None
+    what = _STORAGE_MESSAGES[primary]
+    if writing:
+        message = (
+            f"L'enregistrement a échoué : {what}. Cette dernière modification n'a pas été "
+            "enregistrée ; tout ce qui avait été enregistré avant est intact."
+        )
+    else:
+        message = f"La lecture de la base a échoué : {what}."
+    return StorageError(message, detail=_first_line(orig))
+
+
+def _backup_sqlite(path: Path, backup_dir: Path, label: str, key: Passphrase | None = None) -> Path:
+    """Snapshot a database aside before it is migrated (see :mod:`aes_desktop.core.backup`)."""
+    from aes_desktop.core.backup import snapshot_file
+
+    return snapshot_file(path, backup_dir, label, key)
 
 
 @dataclass
@@ -332,20 +451,25 @@ def open_database(
     backup_dir: Path | None = None,
     migrate: bool = True,
     report: OpenReport | None = None,
+    passphrase: Passphrase | None = None,
 ) -> Database:
     """Check, open and migrate the database designated by ``db`` (a path or a URL).
 
     Raises :class:`DatabaseOpenError` (or :class:`SchemaTooNewError`) with a French message when
-    the target cannot be used; the file is then left untouched.
+    the target cannot be used; the file is then left untouched. With ``passphrase`` the file is
+    an SQLCipher database (a new file is created encrypted).
     """
     target = resolve_target(db)
     report = report if report is not None else OpenReport()
     inspection: SqliteInspection | None = None
+    if passphrase is not None and not (target.is_sqlite and target.path is not None):
+        raise DatabaseOpenError("Seule une base SQLite dans un fichier peut être chiffrée.")
     if target.is_sqlite and target.path is not None:
-        inspection = inspect_sqlite_file(target.path)
+        inspection = inspect_sqlite_file(target.path, passphrase)
         _check_revision(inspection.revision, target.display)
-    engine = create_db_engine(target)
-    database = Database(target, engine)
+    engine = create_db_engine(target, passphrase)
+    database = Database(target, engine, passphrase)
+    database.backup_dir = backup_dir
     try:
         try:
             current = database.current_revision()
@@ -374,6 +498,7 @@ def open_database(
                         target.path,
                         backup_dir or target.path.parent,
                         f"avant-migration-{current[:12]}",
+                        passphrase,
                     )
             upgrade(database)
     except BaseException:

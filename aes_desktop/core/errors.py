@@ -59,3 +59,15 @@ class ReadOnlyError(AesError):
     """The record (for example a closed session) cannot be modified."""
 
     exit_code = 8
+
+
+class DatabaseDamagedError(DatabaseOpenError):
+    """The database file is damaged (SQLite reports it malformed, or the checks failed)."""
+
+    exit_code = 11
+
+
+class StorageError(AesError):
+    """The disk refused a write (full, read-only, failing): the edit was not saved."""
+
+    exit_code = 12

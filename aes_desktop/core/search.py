@@ -647,6 +647,28 @@ def index_annotations(session: Session, ids: Sequence[int]) -> None:
         )
 
 
+def forget_terms(session: Session, texts: Iterable[str]) -> None:
+    """Drop from the vocabulary the words of ``texts`` that no index holds any more.
+
+    Called when text is deleted for good (a purged private note): its words must not linger in
+    the vocabulary of completions.
+    """
+    if not _sqlite(session):
+        return
+    words: set[str] = set()
+    for value in texts:
+        words.update(_words(value or ""))
+    for word in words:
+        held = any(
+            session.execute(
+                text(f"SELECT 1 FROM {table}_vocab WHERE term = :t AND doc > 0"), {"t": word}
+            ).first()
+            for table in INDEX_TABLES
+        )
+        if not held:
+            session.execute(text("DELETE FROM search_terms WHERE term = :t"), {"t": word})
+
+
 def unindex_dossier(session: Session, dossier_id: int) -> None:
     """Call before a dossier's reference, title, summary or tags change."""
     if _sqlite(session):

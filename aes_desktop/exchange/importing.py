@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from aes_desktop.core.backup import REASON_IMPORT, snapshot
 from aes_desktop.core.db import Database
 from aes_desktop.core.enums import DocType
 from aes_desktop.core.errors import NotFoundError, ValidationError
@@ -93,8 +94,12 @@ def import_files(
     job: Job | None = None,
     limits: Limits = DEFAULT_LIMITS,
     sandbox: Sandbox | None = None,
+    backup_first: bool = True,
 ) -> list[ImportResult]:
     """Import ``paths`` into the dossier, in order; one result per file, duplicates included.
+
+    With ``backup_first`` (the default) a snapshot of the database is taken once the files have
+    been read and checked, just before anything is written (issue 6: before every import).
 
     With ``as_version_of`` (one file only), the file becomes the next version of that document of
     the dossier. Raises an ``AesError`` (usually :class:`ImportFileError`) and writes nothing when
@@ -133,9 +138,16 @@ def import_files(
                 item.kind, item.data, name, limits, job=job, progress=sub_progress
             )
         done += item.size
+    saved_as = None
+    new_files = any(p.same_as is None and p.duplicate is None for p in planned)
+    if backup_first and new_files and db.path is not None:
+        _progress(job, _EXTRACT_SHARE, "Sauvegarde de la base avant l'import")
+        # Not audited on its own: the import's audit entry names it, and a cancelled import
+        # leaves the database exactly as it was (the snapshot file stays, harmlessly).
+        saved_as = snapshot(db, REASON_IMPORT, audit=False).name
     _progress(job, _EXTRACT_SHARE, "Enregistrement dans la base")
     with db.write() as s:
-        results = _write(db, s, planned, dossier_id, as_version_of, actor, job)
+        results = _write(db, s, planned, dossier_id, as_version_of, actor, job, saved_as)
         check(job)  # the last moment Cancel can undo everything
     # Committed: a Cancel arriving now must not make the caller believe nothing was imported.
     with contextlib.suppress(JobCancelledError):
@@ -275,6 +287,7 @@ def _write(
     as_version_of: int | None,
     actor: Actor,
     job: Job | None,
+    snapshot_name: str | None = None,
 ) -> list[ImportResult]:
     dossier = s.get(Dossier, dossier_id)
     if dossier is None:
@@ -349,6 +362,7 @@ def _write(
                 "version": version.uuid,
                 "pages": extracted.page_count,
                 "blocks": len(extracted.blocks),
+                "snapshot_before": snapshot_name,
             },
         )
         results.append(

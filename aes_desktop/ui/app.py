@@ -11,8 +11,9 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from aes_desktop import __version__
-from aes_desktop.core.db import Database, open_database
-from aes_desktop.core.errors import AesError
+from aes_desktop.core.crypto import Passphrase
+from aes_desktop.core.db import Database, open_database, resolve_target
+from aes_desktop.core.errors import AesError, DatabaseDamagedError
 from aes_desktop.core.paths import DB_ENV_VAR, AppPaths
 from aes_desktop.core.resources import resource_path
 from aes_desktop.ui.i18n import DEFAULT_LANGUAGE, install_translators
@@ -68,9 +69,56 @@ def explain(exc: AesError) -> int:
     return exc.exit_code
 
 
-def run(db: str | None = None, data_dir: str | None = None, lang: str | None = None) -> int:
+def open_with_checks(
+    location: str, paths: AppPaths, settings: QSettings, passphrase: Passphrase | None
+) -> Database | None:
+    """Open the database as the user expects: passphrase prompt for an encrypted file, a quick
+    integrity check, and the recovery screen (latest good backup) when the file is damaged.
+    None when the user gives up."""
+    from aes_desktop.core import backup, crypto
+    from aes_desktop.core.check import quick_check
+    from aes_desktop.ui import recovery, security
+
+    target = resolve_target(location)
+    path = target.path
+    if passphrase is None and path is not None and path.exists() and crypto.looks_encrypted(path):
+        passphrase = security.ask_passphrase(path)
+        if passphrase is None:
+            return None
+    restored: backup.RestoreReport | None = None
+    for _attempt in range(2):
+        try:
+            database = open_database(location, backup_dir=paths.backups_dir, passphrase=passphrase)
+        except DatabaseDamagedError as exc:
+            if path is None or _attempt:
+                raise
+            restored = recovery.offer_recovery(path, [exc.message], paths.backups_dir, passphrase)
+            if restored is None:
+                return None
+            continue
+        result = quick_check(database)
+        if result.ok or path is None or _attempt:
+            break
+        database.close()
+        restored = recovery.offer_recovery(
+            path, list(result.problems), paths.backups_dir, passphrase
+        )
+        if restored is None:
+            return None
+    if restored is not None:
+        backup.record_restore(database, restored)
+    return database
+
+
+def run(
+    db: str | None = None,
+    data_dir: str | None = None,
+    lang: str | None = None,
+    passphrase: Passphrase | None = None,
+) -> int:
     """Open the main window; returns the process exit code."""
     from aes_desktop.ui.main_window import MainWindow
+    from aes_desktop.ui.recovery import AutoBackup
 
     paths = AppPaths.resolve(data_dir)
     paths.ensure()
@@ -79,9 +127,12 @@ def run(db: str | None = None, data_dir: str | None = None, lang: str | None = N
     configure_application(app, settings, lang)
     location = db or os.environ.get(DB_ENV_VAR) or str(paths.default_db)
     try:
-        database: Database = open_database(location, backup_dir=paths.backups_dir)
+        opened = open_with_checks(location, paths, settings, passphrase)
     except AesError as exc:
         return explain(exc)
+    if opened is None:
+        return 0
+    database: Database = opened
     try:
         if location == str(paths.default_db):
             # Only the app's own default database gets the demo on first run; a file the user
@@ -89,12 +140,23 @@ def run(db: str | None = None, data_dir: str | None = None, lang: str | None = N
             from aes_desktop.core.demo import seed_if_new
 
             seed_if_new(database)
+        created = not database.encrypted and location == str(paths.default_db)
         window = MainWindow(database, settings)
+        auto_backup = AutoBackup(database, window)
         window.show()
-        if window.current_person_id() is None:
-            # First run: the aide says who they are (author of their notes); they may skip it.
-            QTimer.singleShot(0, lambda: window.choose_profile(first_run=True))
-        return app.exec()
+
+        def first_run() -> None:
+            # The aide says who they are (author of their notes; they may skip it), then is
+            # offered, once, to encrypt the database (the demo data is public).
+            if window.current_person_id() is None:
+                window.choose_profile(first_run=True)
+            if created:
+                window.security.offer_first_run()
+
+        QTimer.singleShot(0, first_run)
+        code = app.exec()
+        auto_backup.at_exit()
+        return code
     except AesError as exc:
         return explain(exc)
     finally:

@@ -366,6 +366,12 @@ class MainWindow(QMainWindow):
             self.file_menu, self.tr("P&rint…"), self._print, QKeySequence.StandardKey.Print
         )
         self.file_menu.addSeparator()
+        backup_action = self._action(self.file_menu, self.tr("&Back up now"), self._backup_now)
+        backup_action.setObjectName("backupNow")
+        backup_action.setEnabled(self.db.path is not None)
+        audit_action = self._action(self.file_menu, self.tr("&Audit log…"), self._show_audit)
+        audit_action.setObjectName("auditLog")
+        self.file_menu.addSeparator()
         self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -408,6 +414,10 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
         group.triggered.connect(self._on_language)
 
+        from aes_desktop.ui.security import SecurityMenu
+
+        self.security = SecurityMenu(self, self.db, self.settings)
+
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self._action(self.help_menu, self.tr("&About AES Dossiers"), self._about)
 
@@ -447,6 +457,29 @@ class MainWindow(QMainWindow):
     def _on_files_dropped(self, dossier_id: int, files: list[Path]) -> None:
         self.select_dossier(dossier_id)
         self.importer.ask(dossier_id, files)
+
+    def _backup_now(self) -> None:
+        from aes_desktop.core.backup import REASON_MANUAL, snapshot
+        from aes_desktop.ui.operations import Operation
+
+        Operation(
+            self,
+            lambda _job: snapshot(self.db, REASON_MANUAL),
+            title=self.tr("Back up now"),
+            label=self.tr("Backing up the database…"),
+            cancellable=False,
+        ).success(
+            lambda path: self.statusBar().showMessage(
+                self.tr("Backup written: {path}").format(path=path), 10_000
+            )
+        ).run()
+
+    def _show_audit(self) -> None:
+        from aes_desktop.ui.widgets.audit_viewer import AuditViewer
+
+        viewer = AuditViewer(self.db, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
 
     def _focus_filter(self) -> None:
         self.quick_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)

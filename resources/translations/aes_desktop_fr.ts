@@ -272,6 +272,68 @@
     </message>
 </context>
 <context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+</context>
+<context>
+    <name>AuditViewer</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Filter by person, object or summary…</source>
+        <translation>Filtrer par personne, objet ou résumé…</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtre</translation>
+    </message>
+    <message>
+        <source>Check the chain</source>
+        <translation>Vérifier la chaîne</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Action :</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>The audit log was altered: {problems}</source>
+        <translation>Le journal d&apos;audit a été altéré : {problems}</translation>
+    </message>
+    <message>
+        <source>The audit log is intact ({n} entries checked).</source>
+        <translation>Le journal d&apos;audit est intact ({n} entrées vérifiées).</translation>
+    </message>
+</context>
+<context>
     <name>CommitQueue</name>
     <message>
         <source>Saving</source>
@@ -785,7 +847,7 @@
     </message>
     <message>
         <source>Who</source>
-        <translation>Par</translation>
+        <translation>Qui</translation>
     </message>
     <message>
         <source>What</source>
@@ -1292,6 +1354,29 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>AES Dossiers is locked</source>
+        <translation>AES Dossiers est verrouillé</translation>
+    </message>
+    <message>
+        <source>The content is hidden after a period without activity. Type the passphrase to continue.</source>
+        <translation>Le contenu est masqué après une période d&apos;inactivité. Saisissez la phrase de passe pour continuer.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase de passe</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>Phrase de passe incorrecte.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>AES Dossiers</source>
@@ -1398,6 +1483,14 @@
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>&amp;Journal d&apos;audit…</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -1448,6 +1541,18 @@
     <message>
         <source>&amp;About AES Dossiers</source>
         <translation>À &amp;propos d&apos;AES Dossiers</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Sauvegarde de la base…</translation>
+    </message>
+    <message>
+        <source>Backup written: {path}</source>
+        <translation>Sauvegarde écrite : {path}</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1525,6 +1630,101 @@
     <message>
         <source>Every session is closed: create a new session first.</source>
         <translation>Toutes les sessions sont closes : créez d&apos;abord une nouvelle session.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <source>Protect your dossiers</source>
+        <translation>Protéger vos dossiers</translation>
+    </message>
+    <message>
+        <source>Encrypt the database</source>
+        <translation>Chiffrer la base</translation>
+    </message>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Changer la phrase de passe</translation>
+    </message>
+    <message>
+        <source>AES Dossiers can encrypt its database, so that a lost or stolen laptop does not give away the dossiers. You will type the passphrase each time the application starts. &lt;b&gt;If you forget it, the data cannot be recovered.&lt;/b&gt;</source>
+        <translation>AES Dossiers peut chiffrer sa base de données : un ordinateur perdu ou volé ne livre alors pas les dossiers. Vous saisirez la phrase de passe à chaque démarrage. &lt;b&gt;En cas d&apos;oubli, les données sont irrécupérables.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The database and its backups will be encrypted (SQLCipher, AES-256). You will type the passphrase each time the application starts. &lt;b&gt;If you forget it, the data cannot be recovered.&lt;/b&gt;</source>
+        <translation>La base et ses sauvegardes seront chiffrées (SQLCipher, AES-256). Vous saisirez la phrase de passe à chaque démarrage. &lt;b&gt;En cas d&apos;oubli, les données sont irrécupérables.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The database and its backups will be re-encrypted with the new passphrase.</source>
+        <translation>La base et ses sauvegardes seront rechiffrées avec la nouvelle phrase de passe.</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Phrase de passe actuelle</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nouvelle phrase de passe</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Phrase de passe, à nouveau</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Solidité de la phrase de passe</translation>
+    </message>
+    <message>
+        <source>Current passphrase:</source>
+        <translation>Phrase de passe actuelle :</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>Nouvelle phrase de passe :</translation>
+    </message>
+    <message>
+        <source>Type it again:</source>
+        <translation>Saisissez-la à nouveau :</translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation>Chiffrer</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changer</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <source>Too short: at least {n} characters.</source>
+        <translation>Trop courte : au moins {n} caractères.</translation>
+    </message>
+    <message>
+        <source>Type a passphrase: several words are easier to remember.</source>
+        <translation>Saisissez une phrase de passe : plusieurs mots se retiennent plus facilement.</translation>
+    </message>
+    <message>
+        <source>Weak: make it longer (several words are better than one).</source>
+        <translation>Faible : allongez-la (plusieurs mots valent mieux qu&apos;un seul).</translation>
+    </message>
+    <message>
+        <source>Fair: a few more words would make it strong.</source>
+        <translation>Moyenne : quelques mots de plus la rendraient solide.</translation>
+    </message>
+    <message>
+        <source>Good.</source>
+        <translation>Bonne.</translation>
+    </message>
+    <message>
+        <source>Very good.</source>
+        <translation>Très bonne.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases de passe diffèrent.</translation>
     </message>
 </context>
 <context>
@@ -1839,6 +2039,37 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Encrypted database</source>
+        <translation>Base chiffrée</translation>
+    </message>
+    <message>
+        <source>The database &lt;b&gt;{name}&lt;/b&gt; is encrypted. Type its passphrase to open it.</source>
+        <translation>La base &lt;b&gt;{name}&lt;/b&gt; est chiffrée. Saisissez sa phrase de passe pour l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase de passe</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Phrase de passe :</translation>
+    </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation>Saisissez la phrase de passe.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase: the database was not opened and nothing was changed.</source>
+        <translation>Phrase de passe incorrecte : la base n&apos;a pas été ouverte et rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
     <name>PdfViewer</name>
     <message>
         <source>Select text</source>
@@ -2073,6 +2304,37 @@
     <message>
         <source>{current} of {count}</source>
         <translation>{current} sur {count}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Damaged database</source>
+        <translation>Base endommagée</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The database is damaged.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;La base de données est endommagée.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>Fichier : {path}</translation>
+    </message>
+    <message>
+        <source>The latest good backup dates from &lt;b&gt;{when}&lt;/b&gt; ({name}). Restoring it replaces the damaged database; the damaged file is first copied into the backups folder, so nothing is thrown away. Edits made after {when} are not in this backup.</source>
+        <translation>La dernière sauvegarde saine date du &lt;b&gt;{when}&lt;/b&gt; ({name}). La restaurer remplace la base endommagée ; le fichier endommagé est d&apos;abord copié dans le dossier des sauvegardes, rien n&apos;est donc jeté. Les modifications faites après le {when} ne sont pas dans cette sauvegarde.</translation>
+    </message>
+    <message>
+        <source>No usable backup was found in {folder}. Quit, and keep the damaged file: a technician may be able to recover part of it.</source>
+        <translation>Aucune sauvegarde utilisable n&apos;a été trouvée dans {folder}. Quittez et conservez le fichier endommagé : un technicien pourra peut-être en récupérer une partie.</translation>
+    </message>
+    <message>
+        <source>Restore this backup</source>
+        <translation>Restaurer cette sauvegarde</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
     </message>
 </context>
 <context>
@@ -2330,6 +2592,75 @@
     <message>
         <source>Annotation — {title}</source>
         <translation>Annotation — {title}</translation>
+    </message>
+</context>
+<context>
+    <name>Security</name>
+    <message>
+        <source>AES Dossiers</source>
+        <translation>AES Dossiers</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityMenu</name>
+    <message>
+        <source>&amp;Security</source>
+        <translation>Sé&amp;curité</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Verrouiller maintenant</translation>
+    </message>
+    <message>
+        <source>Lock &amp;automatically after</source>
+        <translation>Verrouiller &amp;automatiquement après</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt the database…</source>
+        <translation>&amp;Chiffrer la base…</translation>
+    </message>
+    <message>
+        <source>&amp;Change the passphrase…</source>
+        <translation>C&amp;hanger la phrase de passe…</translation>
+    </message>
+    <message>
+        <source>Encrypt the database</source>
+        <translation>Chiffrer la base</translation>
+    </message>
+    <message>
+        <source>Encrypting the database and its backups…</source>
+        <translation>Chiffrement de la base et de ses sauvegardes…</translation>
+    </message>
+    <message>
+        <source>The database is now encrypted.</source>
+        <translation>La base est désormais chiffrée.</translation>
+    </message>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Changer la phrase de passe</translation>
+    </message>
+    <message>
+        <source>Re-encrypting the database and its backups…</source>
+        <translation>Rechiffrement de la base et de ses sauvegardes…</translation>
+    </message>
+    <message>
+        <source>The passphrase has been changed.</source>
+        <translation>La phrase de passe a été changée.</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
     </message>
 </context>
 <context>

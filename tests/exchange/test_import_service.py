@@ -319,3 +319,24 @@ def test_guess_doc_type() -> None:
     assert guess_doc_type("proces_verbal_reunion.pdf") is DocType.MINUTES
     assert guess_doc_type("Rapport d'étape") is DocType.REPORT
     assert guess_doc_type("Texte") is DocType.NOTE
+
+
+def test_a_snapshot_is_taken_before_the_import_writes(workspace: Workspace, tmp_path: Path) -> None:
+    import sqlite3
+
+    from aes_desktop.core.backup import default_folder
+    from aes_desktop.core.services.audit import list_entries
+
+    note = samples.write(tmp_path / "avant.md", b"# Avant\n\nTexte zqsnapshot.")
+    (result,) = import_files(workspace.db, [note], workspace.dossier_id)
+    (entry,) = [e for e in list_entries(workspace.db, action="document.import")]
+    name = entry.details["snapshot_before"]
+    snap = default_folder(workspace.db) / name
+    assert "avant-import" in name and snap.exists()
+    # The snapshot holds the state before the import: the document is not in it.
+    conn = sqlite3.connect(snap)
+    try:
+        ids = {r[0] for r in conn.execute("SELECT id FROM documents")}
+    finally:
+        conn.close()
+    assert result.document_id not in ids

@@ -14,6 +14,7 @@ from aes_desktop.core.db import open_database
 from aes_desktop.core.services.info import database_info
 from aes_desktop.ui import app as app_module
 from aes_desktop.ui.main_window import main_window
+from aes_desktop.ui.security import NewPassphraseDialog
 from aes_desktop.ui.widgets.profile_dialog import ProfileDialog
 
 
@@ -24,12 +25,22 @@ def test_first_run_seeds_demo_and_opens_window(app: QApplication, tmp_path: Path
     def close_when_shown() -> None:
         window = main_window(app)
         dialog = QApplication.activeModalWidget()
-        if window is None or not window.isVisible() or not isinstance(dialog, ProfileDialog):
+        if window is None or not window.isVisible() or dialog is None:
             QTimer.singleShot(50, close_when_shown)
             return
-        # First run asks who the aide is; choosing a profile makes it the author of notes.
-        dialog.people.setCurrentRow(0)
-        dialog.accept()
+        if isinstance(dialog, ProfileDialog):
+            # First run asks who the aide is; choosing a profile makes it the author of notes.
+            seen.append("profile")
+            dialog.people.setCurrentRow(0)
+            dialog.accept()
+            QTimer.singleShot(50, close_when_shown)
+            return
+        if not isinstance(dialog, NewPassphraseDialog):
+            QTimer.singleShot(50, close_when_shown)
+            return
+        # Then encryption is offered over the window; answer "Not now".
+        seen.append("offer")
+        dialog.reject()
         seen.append(window.windowTitle())
         seen.append(str(window.dossier_model.rowCount()))
         seen.append(str(window.current_person_id() is not None))
@@ -37,7 +48,7 @@ def test_first_run_seeds_demo_and_opens_window(app: QApplication, tmp_path: Path
 
     QTimer.singleShot(50, close_when_shown)
     assert app_module.run(data_dir=str(data)) == 0
-    assert seen == ["AES Dossiers", "6", "True"]
+    assert seen == ["profile", "offer", "AES Dossiers", "6", "True"]
     db = open_database(data / "aes-dossiers.sqlite")
     try:
         assert database_info(db)["sessions"] == 1

@@ -970,6 +970,7 @@ def purge_annotations(db: Database, annotation_ids: Sequence[int], *, actor_id: 
         if actor is None:
             raise NotFoundError("Ce profil n'existe plus : choisissez votre profil à nouveau.")
         purged = 0
+        forgotten: list[str] = []
         for ann in s.scalars(select(Annotation).where(Annotation.id.in_(list(annotation_ids)))):
             _author_only(ann, actor, "la supprimer définitivement")
             if ann.deleted_at is None:
@@ -989,8 +990,11 @@ def purge_annotations(db: Database, annotation_ids: Sequence[int], *, actor_id: 
                     "document_id": ann.document_id,
                 },
             )
+            forgotten.append(f"{ann.body} {ann.quote_exact}")
             s.delete(ann)
             purged += 1
+        s.flush()
+        search.forget_terms(s, forgotten)
         return purged
 
 
