@@ -2,6 +2,6 @@
 
 import sys
 
-from aes_desktop.cli import main
+from aes_desktop.launcher import main
 
 sys.exit(main())

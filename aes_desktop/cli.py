@@ -9,6 +9,7 @@ printed in French on stderr with a non-zero exit code.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -657,6 +658,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", run_gui)
+    if func is not run_gui:
+        gc.enable()  # see aes_desktop.launcher; the window turns it on after its first paint
     try:
         return func(args)
     except AesError as exc:

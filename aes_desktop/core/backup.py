@@ -309,8 +309,10 @@ def edit_marker(db: Database) -> int:
 
     from aes_desktop.core.models import AuditEntry
 
-    with db.read() as s:
-        return int(s.scalar(select(func.coalesce(func.max(AuditEntry.id), 0))) or 0)
+    # Core on the table: this runs at start-up, before any mapper needs configuring.
+    audit = AuditEntry.__table__.c
+    with db.engine.connect() as conn:
+        return int(conn.scalar(select(func.coalesce(func.max(audit.id), 0))) or 0)
 
 
 # -- restoring -----------------------------------------------------------------------------------

@@ -34,8 +34,11 @@ class QuickCheck:
     seconds: float = 0.0
 
 
-def quick_check(db: Database, *, budget_s: float = QUICK_CHECK_BUDGET_S) -> QuickCheck:
-    """``PRAGMA quick_check`` on a separate connection, stopped after ``budget_s`` seconds."""
+def quick_check(
+    db: Database, *, budget_s: float = QUICK_CHECK_BUDGET_S, job: Job | None = None
+) -> QuickCheck:
+    """``PRAGMA quick_check`` on a separate connection, stopped after ``budget_s`` seconds or
+    when ``job`` is cancelled (an unfinished check reports ``complete=False``, not damage)."""
     started = time.perf_counter()
     deadline = started + budget_s
     try:
@@ -44,7 +47,10 @@ def quick_check(db: Database, *, budget_s: float = QUICK_CHECK_BUDGET_S) -> Quic
         return QuickCheck(False, True, (str(exc),), time.perf_counter() - started)
     try:
         # Called every 10,000 virtual-machine steps; a non-zero return interrupts the statement.
-        conn.set_progress_handler(lambda: int(time.perf_counter() > deadline), 10_000)
+        conn.set_progress_handler(
+            lambda: int(time.perf_counter() > deadline or (job is not None and job.cancelled)),
+            10_000,
+        )
         try:
             rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(20)").fetchall()]
         except Exception as exc:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from aes_desktop import __version__
 from aes_desktop.core.crypto import Passphrase
@@ -62,6 +65,19 @@ def configure_application(app: QApplication, settings: QSettings, lang: str | No
     app.setWindowIcon(QIcon(str(resource_path("icons", "aes-desktop.svg"))))
 
 
+def _close_for_recovery(window: QWidget) -> None:
+    QMessageBox.warning(
+        window,
+        QCoreApplication.translate("App", "AES Dossiers"),
+        QCoreApplication.translate(
+            "App",
+            "The database check found damage. AES Dossiers will now offer to restore the "
+            "latest good backup; the damaged file is kept aside.",
+        ),
+    )
+    window.close()
+
+
 def explain(exc: AesError) -> int:
     """Tell the user what went wrong, on stderr and in a dialog; returns the exit code."""
     print(f"aes-desktop : {exc.message}", file=sys.stderr)
@@ -72,11 +88,11 @@ def explain(exc: AesError) -> int:
 def open_with_checks(
     location: str, paths: AppPaths, settings: QSettings, passphrase: Passphrase | None
 ) -> Database | None:
-    """Open the database as the user expects: passphrase prompt for an encrypted file, a quick
-    integrity check, and the recovery screen (latest good backup) when the file is damaged.
-    None when the user gives up."""
+    """Open the database as the user expects: passphrase prompt for an encrypted file, and the
+    recovery screen (latest good backup) when the file cannot be opened because it is damaged.
+    None when the user gives up. The full quick check runs after the window is shown
+    (:class:`StartupCheck`): on a large archive it reads the whole file."""
     from aes_desktop.core import backup, crypto
-    from aes_desktop.core.check import quick_check
     from aes_desktop.ui import recovery, security
 
     target = resolve_target(location)
@@ -85,29 +101,51 @@ def open_with_checks(
         passphrase = security.ask_passphrase(path)
         if passphrase is None:
             return None
-    restored: backup.RestoreReport | None = None
-    for _attempt in range(2):
-        try:
-            database = open_database(location, backup_dir=paths.backups_dir, passphrase=passphrase)
-        except DatabaseDamagedError as exc:
-            if path is None or _attempt:
-                raise
-            restored = recovery.offer_recovery(path, [exc.message], paths.backups_dir, passphrase)
-            if restored is None:
-                return None
-            continue
-        result = quick_check(database)
-        if result.ok or path is None or _attempt:
-            break
-        database.close()
-        restored = recovery.offer_recovery(
-            path, list(result.problems), paths.backups_dir, passphrase
-        )
-        if restored is None:
-            return None
-    if restored is not None:
-        backup.record_restore(database, restored)
+    try:
+        return open_database(location, backup_dir=paths.backups_dir, passphrase=passphrase)
+    except DatabaseDamagedError as exc:
+        if path is None:
+            raise
+        restored = recovery.offer_recovery(path, [exc.message], paths.backups_dir, passphrase)
+    if restored is None:
+        return None
+    database = open_database(location, backup_dir=paths.backups_dir, passphrase=passphrase)
+    backup.record_restore(database, restored)
     return database
+
+
+class StartupCheck(QObject):
+    """``PRAGMA quick_check`` in the background once the window is up; problems found bring the
+    recovery screen (the window closes, the database is restored, the app opens again)."""
+
+    damaged = Signal(list)
+
+    def __init__(self, database: Database, parent: QObject) -> None:
+        super().__init__(parent)
+        self.problems: list[str] = []
+        from aes_desktop.core.check import quick_check
+        from aes_desktop.ui.operations import Operation
+
+        self.operation = (
+            Operation(
+                None,
+                lambda job: quick_check(database, budget_s=600, job=job),
+                database=False,
+                show_progress=False,
+            )
+            .success(self._done)
+            .failure(lambda _error: None)
+            .run()
+        )
+        # Leaving the app stops the check at once (it reads the whole file on a large archive).
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.operation.cancel)
+
+    def _done(self, result: Any) -> None:
+        if not result.ok:
+            self.problems = list(result.problems)
+            self.damaged.emit(self.problems)
 
 
 def run(
@@ -115,8 +153,11 @@ def run(
     data_dir: str | None = None,
     lang: str | None = None,
     passphrase: Passphrase | None = None,
+    *,
+    on_ready: Callable[[QWidget], None] | None = None,
 ) -> int:
-    """Open the main window; returns the process exit code."""
+    """Open the main window; returns the process exit code. ``on_ready`` is called once the
+    window has been painted (the start-up benchmark uses it)."""
     from aes_desktop.ui.main_window import MainWindow
     from aes_desktop.ui.recovery import AutoBackup
 
@@ -144,6 +185,19 @@ def run(
         window = MainWindow(database, settings)
         auto_backup = AutoBackup(database, window)
         window.show()
+        checks: list[StartupCheck] = []
+
+        def first_paint() -> None:
+            # Start-up garbage is long-lived (modules, widgets): collection resumes only now,
+            # and what exists is frozen out of future collections (see aes_desktop.launcher).
+            gc.freeze()
+            gc.enable()
+            # The integrity check reads the whole file: it starts once the window is up.
+            check = StartupCheck(database, window)
+            check.damaged.connect(lambda _problems: _close_for_recovery(window))
+            checks.append(check)
+            if on_ready is not None:
+                on_ready(window)
 
         def first_run() -> None:
             # The aide says who they are (author of their notes; they may skip it), then is
@@ -153,9 +207,27 @@ def run(
             if created:
                 window.security.offer_first_run()
 
+        QTimer.singleShot(0, first_paint)
         QTimer.singleShot(0, first_run)
         code = app.exec()
         auto_backup.at_exit()
+        problems = checks[0].problems if checks else []
+        if problems and database.path is not None:
+            database.close()
+            from aes_desktop.ui import recovery
+
+            restored = recovery.offer_recovery(
+                database.path, problems, paths.backups_dir, database.key
+            )
+            if restored is not None:
+                reopened = open_database(
+                    location, backup_dir=paths.backups_dir, passphrase=database.key
+                )
+                from aes_desktop.core.backup import record_restore
+
+                record_restore(reopened, restored)
+                reopened.close()
+                return run(db, data_dir, lang, database.key, on_ready=on_ready)
         return code
     except AesError as exc:
         return explain(exc)

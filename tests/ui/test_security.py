@@ -316,3 +316,28 @@ def test_first_run_offer_encrypts_the_open_database(
     assert window.security.change_action.isEnabled() and window.security.lock_action.isEnabled()
     window.reload()  # the views keep working on the re-opened, encrypted database
     assert window.dossier_model.rowCount() == 6
+
+
+def test_the_check_after_start_up_finds_damage_deep_in_the_file(
+    app: QApplication,
+    qtbot,
+    demo_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from aes_desktop.ui.app import StartupCheck
+
+    data = bytearray(demo_path.read_bytes())
+    pages = len(data) // 4096
+    for page in range(pages - 12, pages - 2):  # far from the schema: opening still works
+        data[page * 4096 + 8 : page * 4096 + 4000] = bytes(range(256)) * 15 + bytes(range(232))
+    demo_path.write_bytes(bytes(data))
+    db = open_database(demo_path)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    try:
+        with qtbot.waitSignal(StartupCheck(db, holder).damaged, timeout=20_000) as found:
+            pass
+        assert found.args[0]  # the problems quick_check reported
+    finally:
+        db.close()
