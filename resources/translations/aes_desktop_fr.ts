@@ -270,6 +270,10 @@
         <source>AES Dossiers</source>
         <translation>AES Dossiers</translation>
     </message>
+    <message>
+        <source>The database check found damage. AES Dossiers will now offer to restore the latest good backup; the damaged file is kept aside.</source>
+        <translation>La vérification de la base a trouvé des dommages. AES Dossiers va vous proposer de restaurer la dernière sauvegarde saine ; le fichier endommagé est conservé à part.</translation>
+    </message>
 </context>
 <context>
     <name>AuditTableModel</name>
