@@ -11,9 +11,13 @@ anything writes to it). An older database is copied aside before it is migrated.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
+import threading
+import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -236,6 +240,10 @@ def _check_revision(revision: str | None, where: str) -> None:
         )
 
 
+#: Engines whose database gets its upkeep (checkpoints, index merges) on a background thread.
+_UPKEEP_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: object) -> None:
@@ -252,6 +260,11 @@ def _configure_sqlite(engine: Engine) -> None:
         # FULL: in WAL mode the commit is synced to disk before COMMIT returns, so an
         # acknowledged edit survives a power cut (NORMAL may lose the last transactions).
         cursor.execute("PRAGMA synchronous = FULL")
+        if engine in _UPKEEP_ENGINES:
+            # Checkpoints (copying the WAL back into the file) run on the upkeep thread (see
+            # _Upkeep), not inside whichever commit happens to fill the WAL: that commit would
+            # take tens of milliseconds instead of one or two.
+            cursor.execute("PRAGMA wal_autocheckpoint = 0")
         cursor.execute("PRAGMA temp_store = MEMORY")
         # Deleted content (purged private notes, replaced text) is overwritten with zeros rather
         # than left readable in free pages of the file.
@@ -312,9 +325,21 @@ class Database:
     def __init__(self, target: DbTarget, engine: Engine, key: Passphrase | None = None) -> None:
         self.target = target
         self._key = key
+        self._upkeep: _Upkeep | None = None
+        #: When this process last committed a write (the checkpointer waits for a pause).
+        self.last_write = 0.0
         #: Where automatic snapshots go (set by :func:`open_database`).
         self.backup_dir: Path | None = None
         self._bind(engine)
+
+    def start_background_upkeep(self, idle_s: float = 1.5) -> None:
+        """Merge the search index and checkpoint the WAL on a background thread, in pauses of
+        ``idle_s`` between edits (file databases; the app does this, short commands need not)."""
+        if self.path is not None and self._upkeep is None:
+            _UPKEEP_ENGINES.add(self.engine)
+            self.engine.dispose()  # new connections leave checkpoints to the thread
+            self._upkeep = _Upkeep(self, idle_s=idle_s)
+            self._upkeep.start()
 
     def _bind(self, engine: Engine) -> None:
         self.engine = engine
@@ -348,9 +373,13 @@ class Database:
     def reopen(self, key: Passphrase | None = None) -> None:
         """Drop every connection and reconnect (after the file was swapped, encrypted or
         re-keyed); everyone holding this object keeps working with the new file."""
+        upkeep = self.engine in _UPKEEP_ENGINES
         self.engine.dispose()
         self._key = key
-        self._bind(create_db_engine(self.target, key))
+        engine = create_db_engine(self.target, key)
+        if upkeep:
+            _UPKEEP_ENGINES.add(engine)
+        self._bind(engine)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -377,6 +406,7 @@ class Database:
         try:
             with self._write_factory() as session, session.begin():
                 yield session
+            self.last_write = time.monotonic()
         except DBAPIError as exc:
             error = storage_error(exc, writing=True)
             if error is None:
@@ -389,8 +419,94 @@ class Database:
                 return None
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
+    def checkpoint(self, mode: str = "PASSIVE") -> None:
+        """Copy the WAL back into the database file (``PASSIVE`` never waits for anyone)."""
+        if self.path is None or mode not in {"PASSIVE", "FULL", "RESTART", "TRUNCATE"}:
+            return
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute(f"PRAGMA wal_checkpoint({mode})")
+            cursor.close()
+        finally:
+            raw.close()
+
+    def merge_search_index(self, budget_s: float = 0.5) -> None:
+        """Merge full-text index segments for up to ``budget_s`` (FTS5 ``merge`` command).
+
+        Each merge step is its own short transaction; a busy database raises the driver's
+        error (the upkeep thread tries again at the next pause)."""
+        if self.path is None:
+            return
+        deadline = time.monotonic() + budget_s
+        raw = self.engine.raw_connection()
+        try:
+            conn = raw.driver_connection
+            assert conn is not None
+            for table in ("search_blocks", "search_annotations", "search_dossiers"):
+                while time.monotonic() < deadline:
+                    before = conn.total_changes
+                    conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('merge', 64)")
+                    if conn.total_changes - before <= 1:  # nothing left to merge
+                        break
+        finally:
+            raw.close()
+
     def close(self) -> None:
+        if self._upkeep is not None:
+            self._upkeep.stop()
+            self._upkeep = None
+            with contextlib.suppress(Exception):
+                self.checkpoint("TRUNCATE")  # leave a compact file behind
         self.engine.dispose()
+
+
+class _Upkeep(threading.Thread):
+    """The database's housekeeping, done while the user pauses rather than inside a save.
+
+    Once no write has been committed for ``idle_s`` seconds it merges the full-text index
+    segments the saves left behind (automerge is off, migration 0006) and copies the WAL back
+    into the file when it holds more than ``wal_idle_bytes``. If writes never pause, the WAL is
+    still checkpointed once it passes ``wal_max_bytes`` (a passive checkpoint never blocks a
+    writer) and FTS5's crisis merge bounds the segments.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        idle_s: float = 1.5,
+        wal_idle_bytes: int = 1024 * 1024,
+        wal_max_bytes: int = 64 * 1024 * 1024,
+    ) -> None:
+        super().__init__(name="aes-db-upkeep", daemon=True)
+        self._database = database
+        self._idle_s = idle_s
+        self._wal_idle_bytes = wal_idle_bytes
+        self._wal_max_bytes = wal_max_bytes
+        self._stopping = threading.Event()
+
+    def run(self) -> None:
+        assert self._database.path is not None
+        wal = Path(f"{self._database.path}-wal")
+        merged_after = -1.0  # the write whose index segments were last merged
+        while not self._stopping.wait(0.5):
+            try:
+                last = self._database.last_write
+                idle = time.monotonic() - last >= self._idle_s
+                if idle and last > merged_after:
+                    self._database.merge_search_index(budget_s=0.5)
+                    if self._database.last_write == last:
+                        merged_after = last
+                size = wal.stat().st_size if wal.exists() else 0
+                if (idle and size > self._wal_idle_bytes) or size > self._wal_max_bytes:
+                    self._database.checkpoint("PASSIVE")
+            except Exception:  # housekeeping never takes the app down: next pause
+                continue
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self.join(timeout=5)
 
 
 # SQLite result codes (primary) of the failures a user can meet on their disk.

@@ -174,6 +174,7 @@ def run(
     if opened is None:
         return 0
     database: Database = opened
+    database.start_background_upkeep()
     try:
         if location == str(paths.default_db):
             # Only the app's own default database gets the demo on first run; a file the user
