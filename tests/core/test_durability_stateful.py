@@ -257,7 +257,7 @@ def run_machine(template: tuple[Path, Model, dict[str, int]], min_steps: int) ->
                 # The status workflow refuses the move (e.g. back from a final "adopté"): the
                 # service says so and changes nothing.
                 with pytest.raises(
-                    ValidationError, match="ne peut pas passer|ne change plus de statut"
+                    ValidationError, match=r"ne peut pas passer|ne change plus de statut"
                 ):
                     dossiers.update_dossier(self.db, did, data, expected_version=d.row_version)
                 return False
