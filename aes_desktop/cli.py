@@ -9,6 +9,7 @@ printed in French on stderr with a non-zero exit code.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import os
@@ -443,6 +444,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             as_version_of=args.as_version_of,
             actor=Actor(f"{_login()} (ligne de commande)"),
         )
+        # Each file added its own full-text segments (FTS5 automerge is off, see migration
+        # 0006): merge them now, as the app does in a pause. Optional: the app does it later.
+        with contextlib.suppress(Exception):
+            db.merge_search_index(budget_s=5.0, step_pages=256)
     finally:
         db.close()
     if args.json:

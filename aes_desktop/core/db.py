@@ -12,6 +12,7 @@ anything writes to it). An older database is copied aside before it is migrated.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 import stat
@@ -326,7 +327,9 @@ class Database:
         self.target = target
         self._key = key
         self._upkeep: _Upkeep | None = None
-        #: When this process last committed a write (the checkpointer waits for a pause).
+        #: When this process last began and last committed a write (the upkeep thread works in
+        #: the pauses between them and gives way as soon as a new one begins).
+        self.write_started = 0.0
         self.last_write = 0.0
         #: Where automatic snapshots go (set by :func:`open_database`).
         self.backup_dir: Path | None = None
@@ -403,6 +406,7 @@ class Database:
         When the disk refuses the write (full, read-only, failing), the transaction is rolled
         back and :class:`StorageError` says so in French; what was committed before is intact.
         """
+        self.write_started = time.monotonic()
         try:
             with self._write_factory() as session, session.begin():
                 yield session
@@ -412,6 +416,10 @@ class Database:
             if error is None:
                 raise
             raise error from exc
+
+    def writing_since(self, moment: float) -> bool:
+        """Whether a write began after ``moment`` (``time.monotonic()``)."""
+        return self.write_started > moment
 
     def current_revision(self) -> str | None:
         with self.engine.connect() as conn:
@@ -431,24 +439,38 @@ class Database:
         finally:
             raw.close()
 
-    def merge_search_index(self, budget_s: float = 0.5) -> None:
+    def merge_search_index(
+        self,
+        budget_s: float = 0.5,
+        *,
+        step_pages: int = 16,
+        interrupted: Callable[[], bool] | None = None,
+    ) -> bool:
         """Merge full-text index segments for up to ``budget_s`` (FTS5 ``merge`` command).
 
-        Each merge step is its own short transaction; a busy database raises the driver's
-        error (the upkeep thread tries again at the next pause)."""
+        The work goes in small steps (about ``step_pages`` pages written, its own short
+        transaction, a few milliseconds), so a save that comes meanwhile waits for one step at
+        most; ``interrupted`` is asked before each step. Returns True when nothing is left to
+        merge. A busy database raises the driver's error (the upkeep thread tries again at the
+        next pause)."""
         if self.path is None:
-            return
+            return True
         deadline = time.monotonic() + budget_s
         raw = self.engine.raw_connection()
         try:
             conn = raw.driver_connection
             assert conn is not None
             for table in ("search_blocks", "search_annotations", "search_dossiers"):
-                while time.monotonic() < deadline:
+                while True:
+                    if time.monotonic() >= deadline or (interrupted and interrupted()):
+                        return False
                     before = conn.total_changes
-                    conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('merge', 64)")
-                    if conn.total_changes - before <= 1:  # nothing left to merge
+                    conn.execute(
+                        f"INSERT INTO {table}({table}, rank) VALUES ('merge', ?)", (step_pages,)
+                    )
+                    if conn.total_changes - before <= 1:  # nothing left to merge here
                         break
+            return True
         finally:
             raw.close()
 
@@ -488,15 +510,19 @@ class _Upkeep(threading.Thread):
 
     def run(self) -> None:
         assert self._database.path is not None
-        wal = Path(f"{self._database.path}-wal")
+        database = self._database
+        wal = Path(f"{database.path}-wal")
         merged_after = -1.0  # the write whose index segments were last merged
         while not self._stopping.wait(0.5):
             try:
-                last = self._database.last_write
-                idle = time.monotonic() - last >= self._idle_s
+                last = database.last_write
+                now = time.monotonic()
+                idle = now - last >= self._idle_s and database.write_started <= last
                 if idle and last > merged_after:
-                    self._database.merge_search_index(budget_s=0.5)
-                    if self._database.last_write == last:
+                    done = database.merge_search_index(
+                        budget_s=0.5, interrupted=functools.partial(database.writing_since, now)
+                    )
+                    if done:
                         merged_after = last
                 size = wal.stat().st_size if wal.exists() else 0
                 if (idle and size > self._wal_idle_bytes) or size > self._wal_max_bytes:

@@ -53,7 +53,10 @@ def test_saves_leave_segments_for_the_upkeep_to_merge(demo_db: Database) -> None
     piled = _segments(demo_db)
     # Automerge is off (migration 0006): every save added its own segment.
     assert piled >= before + 24
-    demo_db.merge_search_index(budget_s=5.0)
+    # A save that begins meanwhile stops the merge before its next step.
+    assert demo_db.merge_search_index(budget_s=5.0, interrupted=lambda: True) is False
+    assert _segments(demo_db) == piled
+    assert demo_db.merge_search_index(budget_s=5.0) is True
     merged = _segments(demo_db)
     assert merged < piled / 3
     # The merged index still finds every note.

@@ -2,8 +2,9 @@
 
 FTS5 merges index segments as rows are added ("automerge"); every few dozen saves one of them
 paid 20–80 ms for a merge. Automerge is turned off and the database's maintenance thread runs
-the ``merge`` command when the user pauses (``aes_desktop.core.db``); FTS5's own crisis merge
-(at 64 segments) still bounds the number of segments if writes never pause.
+the ``merge`` command when the user pauses (``aes_desktop.core.db``); bulk writers merge when
+they finish. FTS5's own crisis merge, at 1,000 segments of one level, still bounds them if
+writes never pause (a person does not save a thousand times without a 1.5 s pause).
 
 Revision ID: 0006_fts_background_merge
 Revises: 0005_refold_arabic
@@ -29,9 +30,9 @@ def upgrade() -> None:
         return
     for index in INDEXES:
         op.execute(f"INSERT INTO {index}({index}, rank) VALUES ('automerge', 0)")
-        # A merge is forced only once 64 new segments pile up (about every 64 saves without a
-        # pause, a small merge; a larger one every 4,096): the pauses do the rest.
-        op.execute(f"INSERT INTO {index}({index}, rank) VALUES ('crisismerge', 64)")
+        # A merge is forced only once 1,000 segments pile up on one level (FTS5 allows up to
+        # 1,999); at 64 a back-to-back save paid 40-50 ms every 64 saves.
+        op.execute(f"INSERT INTO {index}({index}, rank) VALUES ('crisismerge', 1000)")
 
 
 def downgrade() -> None:
