@@ -30,6 +30,7 @@ from aes_desktop.core.backup import BackupInfo, BackupScheduler, RestoreReport
 from aes_desktop.core.crypto import Passphrase
 from aes_desktop.core.db import Database
 from aes_desktop.core.errors import AesError
+from aes_desktop.ui.sizing import fit_height
 
 log = logging.getLogger(__name__)
 CHECK_EVERY_MS = 60_000
@@ -91,7 +92,7 @@ class RecoveryDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (title, where, details, self.offer, buttons):
             layout.addWidget(widget)
-        self.resize(620, self.sizeHint().height())
+        fit_height(self, 620)
 
     def restore(self) -> None:
         if self.latest is None:

@@ -35,6 +35,7 @@ from aes_desktop.core.crypto import Passphrase, WrongPassphraseError
 from aes_desktop.core.db import Database
 from aes_desktop.core.errors import AesError
 from aes_desktop.ui.operations import Operation
+from aes_desktop.ui.sizing import fit_height
 
 LOCK_MINUTES_KEY = "security/lock_minutes"
 DEFAULT_LOCK_MINUTES = 10
@@ -104,7 +105,7 @@ class PassphraseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(460, self.sizeHint().height())
+        fit_height(self, 460)
 
     def _open_file(self, key: Passphrase) -> None:
         crypto.connect(self._path, key, read_only=True).close()
@@ -132,6 +133,7 @@ class PassphraseDialog(QDialog):
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+        fit_height(self, self.width())
         self.field.setFocus()
 
 
@@ -213,7 +215,7 @@ class NewPassphraseDialog(QDialog):
         for field in (self.new_field, self.confirm_field, self.current_field):
             field.textChanged.connect(self._update)
         self._update()
-        self.resize(520, self.sizeHint().height())
+        fit_height(self, 520)
 
     def _update(self) -> None:
         text = self.new_field.text()
@@ -239,6 +241,8 @@ class NewPassphraseDialog(QDialog):
             self.error.hide()
         current_ok = self.mode != "change" or bool(self.current_field.text())
         self.ok_button.setEnabled(score >= 1 and matches and current_ok)
+        if self.isVisible():
+            fit_height(self, self.width())
 
     def accept(self) -> None:
         if not self.ok_button.isEnabled():

@@ -155,7 +155,7 @@
     </message>
     <message>
         <source>Open</source>
-        <translation>Ouverte</translation>
+        <translation>Ouvertes</translation>
     </message>
     <message>
         <source>Resolved</source>
@@ -2058,7 +2058,7 @@
     </message>
     <message>
         <source>Open</source>
-        <translation>Ouverte</translation>
+        <translation>Ouvrir</translation>
     </message>
     <message>
         <source>Passphrase:</source>
@@ -2113,7 +2113,7 @@
     </message>
     <message>
         <source>Highlight</source>
-        <translation>Surlignage</translation>
+        <translation>Surligner</translation>
     </message>
     <message>
         <source>Note…</source>

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from aes_desktop.core import backup, crypto
 from aes_desktop.core.crypto import Passphrase
@@ -29,6 +29,13 @@ KEY = Passphrase("Sira kɛnɛ bɛ Bamako la")
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def fits(label: QLabel) -> bool:
+    """A visible word-wrapped label is at least as tall as its text needs at its width."""
+    if not label.isVisible() or not label.wordWrap():
+        return True
+    return label.height() >= label.heightForWidth(label.width())
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +78,9 @@ def test_passphrase_prompt_wrong_then_right(app: QApplication, qtbot, enc_path: 
     assert dialog.isVisible() and dialog.error.isVisible()
     assert "Phrase de passe incorrecte" in dialog.error.text()
     assert dialog.field.text() == "" and dialog.passphrase is None
+    assert "Ouvrir" in [button.text() for button in dialog.findChildren(QPushButton)]
+    # Every wrapped label got the height its text needs at the dialog's width (none is cut).
+    qtbot.waitUntil(lambda: all(fits(label) for label in dialog.findChildren(QLabel)))
     assert digest(enc_path) == before
     dialog.field.setText(KEY.reveal())  # QTest types ASCII only
     dialog.accept()
@@ -90,6 +100,7 @@ def test_new_passphrase_needs_two_matching_strong_enough(app: QApplication, qtbo
     qtbot.keyClicks(dialog.new_field, "Les ministres siegent a Niamey")
     qtbot.keyClicks(dialog.confirm_field, "Les ministres siegent a Niamez")
     assert dialog.error.isVisible() and not dialog.ok_button.isEnabled()
+    qtbot.waitUntil(lambda: all(fits(label) for label in dialog.findChildren(QLabel)))
     dialog.confirm_field.clear()
     qtbot.keyClicks(dialog.confirm_field, "Les ministres siegent a Niamey")
     assert dialog.ok_button.isEnabled() and dialog.strength.value() >= 3
@@ -193,6 +204,7 @@ def test_recovery_screen_restores_the_latest_good_backup(
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.restore_button.isEnabled() and "dernière sauvegarde saine" in dialog.offer.text()
+    qtbot.waitUntil(lambda: all(fits(label) for label in dialog.findChildren(QLabel)))
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert dialog.report is not None and dialog.report.aside is not None
     assert digest(dialog.report.aside) == damaged  # the damaged file was kept aside
