@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
+import signal
+import socket
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QSettings,
+    QSocketNotifier,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -47,6 +58,37 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
     return QApplication(argv if argv is not None else sys.argv[:1])
+
+
+def close_on_termination(app: QApplication) -> None:
+    """SIGTERM (logout, shutdown, ``kill``) and SIGINT close the windows as the user would.
+
+    Qt's event loop runs in C++, where Python's signal handlers never get a turn: the signal
+    wakes a socket that a :class:`QSocketNotifier` watches, Python then runs the handler, which
+    closes every window. The main window finishes the edit being saved and keeps its layout,
+    and :func:`run` takes the exit snapshot, instead of the process dying mid-way.
+    """
+    if sys.platform == "win32" or app.property("aes_signals"):
+        return
+    wake_read, wake_write = socket.socketpair()
+    wake_read.setblocking(False)
+    wake_write.setblocking(False)
+    signal.set_wakeup_fd(wake_write.fileno(), warn_on_full_buffer=False)
+    notifier = QSocketNotifier(wake_read.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            wake_read.recv(256)
+
+    notifier.activated.connect(drain)
+
+    def handler(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, app.closeAllWindows)
+
+    signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGINT, handler)
+    app.setProperty("aes_signals", True)
+    app._aes_signals = (wake_read, wake_write, notifier)  # type: ignore[attr-defined]
 
 
 def configure_application(app: QApplication, settings: QSettings, lang: str | None) -> None:
@@ -164,6 +206,7 @@ def run(
     paths = AppPaths.resolve(data_dir)
     paths.ensure()
     app = create_application()
+    close_on_termination(app)
     settings = open_settings(paths)
     configure_application(app, settings, lang)
     location = db or os.environ.get(DB_ENV_VAR) or str(paths.default_db)
@@ -205,7 +248,7 @@ def run(
             # offered, once, to encrypt the database (the demo data is public).
             if window.current_person_id() is None:
                 window.choose_profile(first_run=True)
-            if created:
+            if created and window.isVisible():  # not when the app was closed meanwhile
                 window.security.offer_first_run()
 
         QTimer.singleShot(0, first_paint)

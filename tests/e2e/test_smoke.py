@@ -1,4 +1,5 @@
-"""The real program, started as a user would (``aes-desktop --data-dir DIR``), on a fresh folder."""
+"""The real program, started as a user would (``aes-desktop --data-dir DIR``), on a fresh folder,
+and stopped as the system stops it at logout or shutdown (SIGTERM)."""
 
 from __future__ import annotations
 
@@ -44,3 +45,6 @@ def test_app_starts_seeds_and_stays_up(tmp_path: Path) -> None:
         proc.terminate()
         _out, err = proc.communicate(timeout=20)
     assert "Traceback" not in err, err
+    # SIGTERM closed the window as a user would: a clean exit that kept the window's layout.
+    assert proc.returncode == 0, err
+    assert "geometry" in (data / "settings.ini").read_text(encoding="utf-8")
