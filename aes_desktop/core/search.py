@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
@@ -644,6 +645,22 @@ def index_annotations(session: Session, ids: Sequence[int]) -> None:
                     f"WHERE id IN ({','.join(str(int(i)) for i in ids)})"
                 )
             ).scalars(),
+        )
+
+
+def index_new_annotation(raw: Any, annotation_id: int, body: str, quote: str) -> None:
+    """:func:`index_annotations` for one annotation just created, run on the DB-API connection
+    (``raw``, SQLite) of the transaction that inserted it: saving a note is the hot path."""
+    raw.execute(
+        "INSERT INTO search_annotations(rowid, body, quote) "
+        "SELECT id, body, quote FROM search_annotation_source WHERE id = ?",
+        (annotation_id,),
+    )
+    found = set(_words(body or "")) | set(_words(quote or ""))
+    if found:
+        raw.executemany(
+            "INSERT OR IGNORE INTO search_terms (term, docs) VALUES (?, 1)",
+            [(term,) for term in found],
         )
 
 
