@@ -136,3 +136,65 @@ def colour(value: StrEnum) -> QColor | None:
 def source_labels() -> list[tuple[StrEnum, str]]:
     """The untranslated labels (tests check that each has a French translation)."""
     return list(_SOURCE_PAIRS)
+
+
+# What the user reads for each audit action (the dossier's activity, the audit log viewer) and
+# each kind of object; an unknown code (a newer version's) is shown as it is.
+ACTIVITY_CONTEXT = "DossierActivity"
+_AUDIT_ACTIONS = {
+    "dossier.create": QT_TRANSLATE_NOOP("DossierActivity", "Dossier created"),
+    "dossier.update": QT_TRANSLATE_NOOP("DossierActivity", "Dossier edited"),
+    "dossier.position": QT_TRANSLATE_NOOP("DossierActivity", "Position of a state"),
+    "dossier.duplicate": QT_TRANSLATE_NOOP("DossierActivity", "Created as a copy"),
+    "document.create": QT_TRANSLATE_NOOP("DossierActivity", "Document added"),
+    "document.version": QT_TRANSLATE_NOOP("DossierActivity", "New version"),
+    "document.import": QT_TRANSLATE_NOOP("DossierActivity", "File imported"),
+    "annotation.create": QT_TRANSLATE_NOOP("DossierActivity", "Annotation created"),
+    "annotation.update": QT_TRANSLATE_NOOP("DossierActivity", "Annotation edited"),
+    "annotation.trash": QT_TRANSLATE_NOOP("DossierActivity", "Annotation moved to the trash"),
+    "annotation.restore": QT_TRANSLATE_NOOP("DossierActivity", "Annotation restored"),
+    "annotation.purge": QT_TRANSLATE_NOOP("DossierActivity", "Annotation deleted for good"),
+    "annotation.reanchor": QT_TRANSLATE_NOOP(
+        "DossierActivity", "Annotations carried to a new version"
+    ),
+    "roadmap.add": QT_TRANSLATE_NOOP("DossierActivity", "Roadmap actions added"),
+    "roadmap.update": QT_TRANSLATE_NOOP("DossierActivity", "Progress updated"),
+    "session.create": QT_TRANSLATE_NOOP("DossierActivity", "Session created"),
+    "session.from_template": QT_TRANSLATE_NOOP(
+        "DossierActivity", "Session created from a past one"
+    ),
+    "session.status": QT_TRANSLATE_NOOP("DossierActivity", "Session status changed"),
+    "pack.export": QT_TRANSLATE_NOOP("DossierActivity", "Briefing pack exported"),
+    "pack.export_failed": QT_TRANSLATE_NOOP("DossierActivity", "Briefing pack export failed"),
+    "pack.print": QT_TRANSLATE_NOOP("DossierActivity", "Printed"),
+    "print": QT_TRANSLATE_NOOP("DossierActivity", "Printed"),
+    "pack_definition.create": QT_TRANSLATE_NOOP("DossierActivity", "Pack definition saved"),
+    "pack_definition.update": QT_TRANSLATE_NOOP("DossierActivity", "Pack definition changed"),
+    "pack_definition.delete": QT_TRANSLATE_NOOP("DossierActivity", "Pack definition deleted"),
+    "backup.create": QT_TRANSLATE_NOOP("DossierActivity", "Backup taken"),
+    "restore": QT_TRANSLATE_NOOP("DossierActivity", "Database restored from a backup"),
+    "database.encrypt": QT_TRANSLATE_NOOP("DossierActivity", "Database encrypted"),
+    "passphrase.change": QT_TRANSLATE_NOOP("DossierActivity", "Passphrase changed"),
+}
+_AUDIT_OBJECTS = {
+    "annotation": QT_TRANSLATE_NOOP("DossierActivity", "annotation"),
+    "database": QT_TRANSLATE_NOOP("DossierActivity", "database"),
+    "document": QT_TRANSLATE_NOOP("DossierActivity", "document"),
+    "dossier": QT_TRANSLATE_NOOP("DossierActivity", "dossier"),
+    "pack": QT_TRANSLATE_NOOP("DossierActivity", "briefing pack"),
+    "pack_definition": QT_TRANSLATE_NOOP("DossierActivity", "pack definition"),
+    "roadmap_action": QT_TRANSLATE_NOOP("DossierActivity", "roadmap action"),
+    "session": QT_TRANSLATE_NOOP("DossierActivity", "session"),
+}
+
+
+def audit_action(code: str) -> str:
+    """The translated name of an audit action (the code itself when it is unknown)."""
+    source = _AUDIT_ACTIONS.get(code)
+    return QCoreApplication.translate(ACTIVITY_CONTEXT, source) if source else code
+
+
+def audit_object(code: str) -> str:
+    """The translated name of the kind of object an audit entry is about."""
+    source = _AUDIT_OBJECTS.get(code)
+    return QCoreApplication.translate(ACTIVITY_CONTEXT, source) if source else code

@@ -629,6 +629,10 @@
         <translation>Fichier importé</translation>
     </message>
     <message>
+        <source>Annotation created</source>
+        <translation>Annotation créée</translation>
+    </message>
+    <message>
         <source>Annotation moved to the trash</source>
         <translation>Annotation mise à la corbeille</translation>
     </message>
@@ -643,6 +647,90 @@
     <message>
         <source>Annotations carried to a new version</source>
         <translation>Annotations reportées sur la nouvelle version</translation>
+    </message>
+    <message>
+        <source>Session created</source>
+        <translation>Session créée</translation>
+    </message>
+    <message>
+        <source>Session created from a past one</source>
+        <translation>Session créée à partir d&apos;une session passée</translation>
+    </message>
+    <message>
+        <source>Session status changed</source>
+        <translation>Statut de la session modifié</translation>
+    </message>
+    <message>
+        <source>Briefing pack exported</source>
+        <translation>Dossier du ministre exporté</translation>
+    </message>
+    <message>
+        <source>Briefing pack export failed</source>
+        <translation>Échec de l&apos;export du dossier du ministre</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Impression</translation>
+    </message>
+    <message>
+        <source>Pack definition saved</source>
+        <translation>Définition de dossier du ministre enregistrée</translation>
+    </message>
+    <message>
+        <source>Pack definition changed</source>
+        <translation>Définition de dossier du ministre modifiée</translation>
+    </message>
+    <message>
+        <source>Pack definition deleted</source>
+        <translation>Définition de dossier du ministre supprimée</translation>
+    </message>
+    <message>
+        <source>Backup taken</source>
+        <translation>Sauvegarde effectuée</translation>
+    </message>
+    <message>
+        <source>Database restored from a backup</source>
+        <translation>Base restaurée depuis une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Database encrypted</source>
+        <translation>Base chiffrée</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>Phrase de passe changée</translation>
+    </message>
+    <message>
+        <source>annotation</source>
+        <translation>annotation</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>base</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <source>dossier</source>
+        <translation>dossier</translation>
+    </message>
+    <message>
+        <source>briefing pack</source>
+        <translation>dossier du ministre</translation>
+    </message>
+    <message>
+        <source>pack definition</source>
+        <translation>définition de dossier</translation>
+    </message>
+    <message>
+        <source>roadmap action</source>
+        <translation>action de la feuille de route</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>session</translation>
     </message>
     <message>
         <source>Annotation edited</source>

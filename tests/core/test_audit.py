@@ -26,3 +26,14 @@ def test_chain_detects_edit_and_removal(empty_db: Database) -> None:
     conn.close()
     problems = verify_chain(empty_db)
     assert problems and any("entrée 4" in p and "chaînage" in p for p in problems)
+
+
+def test_session_status_entry_reads_in_french(demo_db: Database) -> None:
+    from aes_desktop.core.enums import SessionStatus
+    from aes_desktop.core.services.sessions import list_sessions, set_session_status
+
+    session = list_sessions(demo_db)[0]
+    set_session_status(demo_db, session.id, SessionStatus.OPEN)
+    entry = list_entries(demo_db, limit=1)[0]
+    assert entry.action == "session.status"
+    assert entry.summary == "CM-2025-01 : clôturée → ouverte"

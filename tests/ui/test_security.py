@@ -150,9 +150,13 @@ def test_audit_viewer_filters_and_is_read_only(
     total = viewer.model.rowCount()
     assert total == len(audit.list_entries(demo_db, limit=10_000)) > 10
     index = viewer.action.findData("document.version")
+    assert viewer.action.itemText(index) == "Nouvelle version"  # French, not the code
     viewer.action.setCurrentIndex(index)
     assert 0 < viewer.model.rowCount() < total
     assert all(r.action == "document.version" for r in viewer.model.rows)
+    assert viewer.model.index(0, 2).data() == "Nouvelle version"
+    assert viewer.model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == "document.version"
+    assert viewer.model.index(0, 3).data() == "document"
     viewer.action.setCurrentIndex(0)
     qtbot.keyClicks(viewer.text, "D04")
     assert 0 < viewer.model.rowCount() < total

@@ -191,6 +191,14 @@ def ensure_editable(s: Session, session_id: int) -> CouncilSession:
     return cs
 
 
+# How the audit log's summary names a session's status (the log is read in French).
+_SESSION_STATUS_FR = {
+    SessionStatus.PREPARATION: "en préparation",
+    SessionStatus.OPEN: "ouverte",
+    SessionStatus.CLOSED: "clôturée",
+}
+
+
 def set_session_status(
     db: Database,
     session_id: int,
@@ -211,7 +219,10 @@ def set_session_status(
             actor=actor,
             object_type="session",
             object_uuid=cs.uuid,
-            summary=f"{cs.reference} : {previous} → {status}",
+            summary=(
+                f"{cs.reference} : {_SESSION_STATUS_FR[SessionStatus(previous)]} → "
+                f"{_SESSION_STATUS_FR[status]}"
+            ),
         )
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from aes_desktop.core.db import Database
 from aes_desktop.core.services.audit import AuditRow, list_entries, verify_chain
+from aes_desktop.ui.labels import audit_action, audit_object
 
 MAX_ROWS = 5000
 COLUMNS = ("When", "Who", "Action", "Object", "Summary")
@@ -69,9 +70,10 @@ class AuditTableModel(QAbstractTableModel):
             if column == 1:
                 return row.actor
             if column == 2:
-                return row.action
+                tooltip = role == Qt.ItemDataRole.ToolTipRole
+                return row.action if tooltip else audit_action(row.action)
             if column == 3:
-                return row.object_type
+                return audit_object(row.object_type)
             if column == 4:
                 return row.summary
         if role == Qt.ItemDataRole.UserRole:
@@ -137,8 +139,8 @@ class AuditViewer(QDialog):
         self.action.blockSignals(True)
         self.action.clear()
         self.action.addItem(self.tr("All"), None)
-        for name in sorted({r.action for r in self.all_rows}):
-            self.action.addItem(name, name)
+        for name in sorted({r.action for r in self.all_rows}, key=audit_action):
+            self.action.addItem(audit_action(name), name)
         found = self.action.findData(current)
         self.action.setCurrentIndex(max(0, found))
         self.action.blockSignals(False)
@@ -158,7 +160,7 @@ class AuditViewer(QDialog):
                 not needle
                 or needle in r.actor.casefold()
                 or needle in r.summary.casefold()
-                or needle in r.object_type.casefold()
+                or needle in audit_object(r.object_type).casefold()
             )
         ]
         self.model.set_rows(rows)

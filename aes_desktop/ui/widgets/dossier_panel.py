@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,35 +35,13 @@ from aes_desktop.core.errors import NotFoundError
 from aes_desktop.core.services.activity import ActivityRow, dossier_activity
 from aes_desktop.core.services.documents import list_documents
 from aes_desktop.core.services.dossiers import DossierDetail, get_dossier
-from aes_desktop.ui.labels import colour, label
+from aes_desktop.ui.labels import audit_action, colour, label
 from aes_desktop.ui.widgets.dossier_editor import DossierEditor, field_caption
-
-ACTIVITY_CONTEXT = "DossierActivity"
-# What the user reads for each audit action of a dossier's activity.
-_ACTION_LABELS = {
-    "dossier.create": QT_TRANSLATE_NOOP("DossierActivity", "Dossier created"),
-    "dossier.update": QT_TRANSLATE_NOOP("DossierActivity", "Dossier edited"),
-    "dossier.position": QT_TRANSLATE_NOOP("DossierActivity", "Position of a state"),
-    "dossier.duplicate": QT_TRANSLATE_NOOP("DossierActivity", "Created as a copy"),
-    "document.create": QT_TRANSLATE_NOOP("DossierActivity", "Document added"),
-    "document.version": QT_TRANSLATE_NOOP("DossierActivity", "New version"),
-    "document.import": QT_TRANSLATE_NOOP("DossierActivity", "File imported"),
-    "annotation.update": QT_TRANSLATE_NOOP("DossierActivity", "Annotation edited"),
-    "annotation.trash": QT_TRANSLATE_NOOP("DossierActivity", "Annotation moved to the trash"),
-    "annotation.restore": QT_TRANSLATE_NOOP("DossierActivity", "Annotation restored"),
-    "annotation.purge": QT_TRANSLATE_NOOP("DossierActivity", "Annotation deleted for good"),
-    "annotation.reanchor": QT_TRANSLATE_NOOP(
-        "DossierActivity", "Annotations carried to a new version"
-    ),
-    "roadmap.add": QT_TRANSLATE_NOOP("DossierActivity", "Roadmap actions added"),
-    "roadmap.update": QT_TRANSLATE_NOOP("DossierActivity", "Progress updated"),
-}
 
 
 def activity_text(row: ActivityRow) -> str:
     """A line of the activity list: what happened, with the fields or values concerned."""
-    source = _ACTION_LABELS.get(row.action)
-    text = QCoreApplication.translate(ACTIVITY_CONTEXT, source) if source else row.action
+    text = audit_action(row.action)
     fields = row.details.get("fields")
     if row.action == "dossier.update" and isinstance(fields, list) and fields:
         text += " : " + ", ".join(field_caption(str(f)).lower() for f in fields)
