@@ -12,11 +12,12 @@ letters as written, with the matched words marked.
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -251,28 +252,32 @@ class _Found:
 # -- snippets --------------------------------------------------------------------------------
 
 
+def _term_pattern(term: Term) -> re.Pattern[str]:
+    """Where a term starts in folded text: its words as whole tokens (the last one a prefix for
+    a prefix term), separated by anything that is not a word. Inside a lookahead, so that
+    overlapping occurrences are all found."""
+    body = r"[\W_]+".join(re.escape(word) for word in term.words)
+    tail = r"[^\W_]*" if term.prefix else r"(?![^\W_])"
+    return re.compile(rf"(?<![^\W_])(?=({body}{tail}))")
+
+
+@functools.lru_cache(maxsize=256)
+def _term_patterns(query: ParsedQuery) -> tuple[re.Pattern[str], ...]:
+    return tuple(_term_pattern(term) for term in query.positive)
+
+
 def find_marks(original: str, query: ParsedQuery) -> list[tuple[int, int]]:
-    """Spans of ``original`` matched by the query's positive terms (folded comparison)."""
+    """Spans of ``original`` matched by the query's positive terms (folded comparison).
+
+    Runs once per snippet (about fifty per search): the terms are compiled regular expressions
+    over the folded text, so the text is never cut into words in Python.
+    """
     folded, offsets = fold_with_offsets(original)
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(folded)]
-    words = [folded[a:b] for a, b in spans]
-    if offsets is not None:
-        spans = [(offsets[a], offsets[b - 1] + 1) for a, b in spans]
     marks: list[tuple[int, int]] = []
-    for term in query.positive:
-        first, last, n = term.words[0], term.words[-1], len(term.words)
-        middle = list(term.words[1:-1])
-        for i in range(len(words) - n + 1):
-            if n == 1:
-                word = words[i]
-                if word == first or (term.prefix and word.startswith(first)):
-                    marks.append(spans[i])
-                continue
-            if words[i] != first or words[i + 1 : i + n - 1] != middle:
-                continue
-            end_word = words[i + n - 1]
-            if end_word == last or (term.prefix and end_word.startswith(last)):
-                marks.append((spans[i][0], spans[i + n - 1][1]))
+    for pattern in _term_patterns(query):
+        for m in pattern.finditer(folded):
+            a, b = m.start(1), m.end(1)
+            marks.append((offsets[a], offsets[b - 1] + 1) if offsets is not None else (a, b))
     marks.sort()
     merged: list[tuple[int, int]] = []
     for a, b in marks:
@@ -363,7 +368,7 @@ def search(
         }
     match = parsed.fts(expand)
 
-    def run(scope: Scope) -> list[SearchHit]:
+    def run(scope: Scope) -> list[_Pending]:
         with db.read() as s:
             remove = job.on_cancel(_raw(s).interrupt) if job is not None else None
             try:
@@ -388,13 +393,55 @@ def search(
         scope for scope in (Scope.DOCUMENTS, Scope.ANNOTATIONS, Scope.DOSSIERS) if scope in wanted
     ]
     futures = [_POOL.submit(run, scope) for scope in ordered[1:]]
-    hits = run(ordered[0]) if ordered else []
+    pending = run(ordered[0]) if ordered else []
     for future in futures:
-        hits += future.result()
+        pending += future.result()
     if job is not None:
         job.check()
-    hits.sort(key=lambda h: h.score)
-    return hits[:limit]
+    # Snippets are cut only for the hits that are kept: each scope brings its best ``limit``,
+    # the merged list keeps ``limit`` of the three scopes' together.
+    pending.sort(key=lambda p: p[0].score)
+    return [_with_snippet(hit, make) for hit, make in pending[:limit]]
+
+
+#: A hit whose snippet is still to be cut, and what cuts it: (snippet, marks, field).
+_Snippet = tuple[str, tuple[tuple[int, int], ...], str]
+_Pending = tuple[SearchHit, Callable[[], _Snippet]]
+
+
+def _with_snippet(hit: SearchHit, make: Callable[[], _Snippet]) -> SearchHit:
+    snippet, marks, field_name = make()
+    return replace(hit, snippet=snippet, marks=marks, field=field_name)
+
+
+def _block_snippet(body: str, parsed: ParsedQuery) -> _Snippet:
+    snippet, marks = make_snippet(body, parsed)
+    return snippet, marks, ""
+
+
+def _annotation_snippet(body: str, quote: str | None, parsed: ParsedQuery) -> _Snippet:
+    flat = " ".join(body.split())
+    found = find_marks(flat, parsed)
+    source = "body"
+    if not found and quote:
+        flat, source = " ".join(quote.split()), "quote"
+        found = find_marks(flat, parsed)
+    snippet, marks = _snippet(flat, found)
+    return snippet, marks, source
+
+
+def _dossier_snippet(
+    reference: str, title: str, summary: str | None, parsed: ParsedQuery
+) -> _Snippet:
+    flat, found = " ".join((summary or title).split()), []
+    for value in (title, summary, reference):
+        candidate = " ".join((value or "").split())
+        found = find_marks(candidate, parsed) if candidate else []
+        if found:
+            flat = candidate
+            break
+    snippet, marks = _snippet(flat, found)
+    return snippet, marks, ""
 
 
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="aes-search")
@@ -418,7 +465,7 @@ def _session_filter(session_id: int | None, column: str) -> str:
 
 def _search_blocks(
     s: Session, match: str, parsed: ParsedQuery, limit: int, session_id: int | None
-) -> list[SearchHit]:
+) -> list[_Pending]:
     floor = _window_floor(s, "search_blocks", match) if session_id is None else None
     if session_id is None:
         ranked = s.execute(
@@ -454,25 +501,22 @@ def _search_blocks(
             f"WHERE b.id IN ({','.join(str(int(i)) for i in scores)})"
         )
     ).all()
-    hits = []
+    hits: list[_Pending] = []
     for bid, body, position, version_id, doc_id, doc_title, did, ref, dtitle in rows:
-        snippet, marks = make_snippet(body, parsed)
-        hits.append(
-            SearchHit(
-                Scope.DOCUMENTS,
-                scores[bid],
-                did,
-                ref,
-                dtitle,
-                snippet,
-                marks,
-                document_id=doc_id,
-                document_title=doc_title,
-                version_id=version_id,
-                block_id=bid,
-                block_position=position,
-            )
+        hit = SearchHit(
+            Scope.DOCUMENTS,
+            scores[bid],
+            did,
+            ref,
+            dtitle,
+            "",
+            document_id=doc_id,
+            document_title=doc_title,
+            version_id=version_id,
+            block_id=bid,
+            block_position=position,
         )
+        hits.append((hit, functools.partial(_block_snippet, body, parsed)))
     return hits
 
 
@@ -483,7 +527,7 @@ def _search_annotations(
     limit: int,
     viewer_id: int | None,
     session_id: int | None,
-) -> list[SearchHit]:
+) -> list[_Pending]:
     ranked = s.execute(
         text(
             "SELECT a.id, f.rank, a.body, a.quote_exact, a.document_id, a.version_id, a.block_id, "
@@ -506,7 +550,7 @@ def _search_annotations(
             else 0,
         },
     ).all()
-    hits = []
+    hits: list[_Pending] = []
     for (
         aid,
         score,
@@ -520,36 +564,26 @@ def _search_annotations(
         ref,
         dtitle,
     ) in ranked:
-        flat = " ".join(body.split())
-        found = find_marks(flat, parsed)
-        source = "body"
-        if not found and quote:
-            flat, source = " ".join(quote.split()), "quote"
-            found = find_marks(flat, parsed)
-        snippet, marks = _snippet(flat, found)
-        hits.append(
-            SearchHit(
-                Scope.ANNOTATIONS,
-                score,
-                did,
-                ref,
-                dtitle,
-                snippet,
-                marks,
-                document_id=doc_id,
-                document_title=doc_title,
-                version_id=version_id,
-                block_id=block_id,
-                annotation_id=aid,
-                field=source,
-            )
+        hit = SearchHit(
+            Scope.ANNOTATIONS,
+            score,
+            did,
+            ref,
+            dtitle,
+            "",
+            document_id=doc_id,
+            document_title=doc_title,
+            version_id=version_id,
+            block_id=block_id,
+            annotation_id=aid,
         )
+        hits.append((hit, functools.partial(_annotation_snippet, body, quote, parsed)))
     return hits
 
 
 def _search_dossiers(
     s: Session, match: str, parsed: ParsedQuery, limit: int, session_id: int | None
-) -> list[SearchHit]:
+) -> list[_Pending]:
     floor = _window_floor(s, "search_dossiers", match) if session_id is None else None
     ranked = s.execute(
         text(
@@ -562,18 +596,13 @@ def _search_dossiers(
         ),
         {"q": match, "n": limit, "session_id": session_id, "floor": floor or 0},
     ).all()
-    hits = []
-    for did, score, ref, title, summary in ranked:
-        flat, found = " ".join((summary or title).split()), []
-        for value in (title, summary, ref):
-            candidate = " ".join((value or "").split())
-            found = find_marks(candidate, parsed) if candidate else []
-            if found:
-                flat = candidate
-                break
-        snippet, marks = _snippet(flat, found)
-        hits.append(SearchHit(Scope.DOSSIERS, score, did, ref, title, snippet, marks))
-    return hits
+    return [
+        (
+            SearchHit(Scope.DOSSIERS, score, did, ref, title, ""),
+            functools.partial(_dossier_snippet, ref, title, summary, parsed),
+        )
+        for did, score, ref, title, summary in ranked
+    ]
 
 
 # -- index maintenance (called by the services, in their transaction) ---------------------------

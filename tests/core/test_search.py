@@ -297,3 +297,57 @@ def test_arabic_hamza_forms_are_found_either_way(
         hits = search(empty_db, typed + " ", scopes={Scope.DOCUMENTS})
         assert [h.document_id for h in hits] == [doc], typed
         assert "التأشيرة" in [hits[0].snippet[a:b] for a, b in hits[0].marks]
+
+
+def _marks_by_tokens(original: str, query: str) -> list[tuple[int, int]]:
+    """The reference: cut the folded text into words and compare them term by term (what
+    ``find_marks`` did before it used compiled patterns)."""
+    import re
+
+    from aes_desktop.core.textfold import fold_with_offsets
+
+    parsed = parse_query(query)
+    if parsed is None:
+        return []
+    folded, offsets = fold_with_offsets(original)
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\W_]+", folded)]
+    words = [folded[a:b] for a, b in spans]
+    if offsets is not None:
+        spans = [(offsets[a], offsets[b - 1] + 1) for a, b in spans]
+    marks = []
+    for term in parsed.positive:
+        n = len(term.words)
+        for i in range(len(words) - n + 1):
+            if list(words[i : i + n - 1]) != list(term.words[:-1]):
+                continue
+            last = words[i + n - 1]
+            if last == term.words[-1] or (term.prefix and last.startswith(term.words[-1])):
+                marks.append((spans[i][0], spans[i + n - 1][1]))
+    marks.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in marks:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+_MARK_WORDS = ["kɛnɛ", "kene", "Kɛnɛ", "haɗin", "kai", "conseil", "Conseil", "consé", "des"]
+_MARK_WORDS += ["œuvre", "l'État", "états", "ŋaa", "ñ", "_x", "12", "مجلس", "a"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_MARK_WORDS), max_size=30),
+    seps=st.lists(st.sampled_from([" ", "  ", ", ", "-", "_", "\n", "’", " « "]), max_size=30),
+    query=st.lists(st.sampled_from([*_MARK_WORDS, '"', " ", "-"]), min_size=1, max_size=6),
+)
+def test_marks_match_the_word_by_word_reference(
+    words: list[str], seps: list[str], query: list[str]
+) -> None:
+    from aes_desktop.core.search import passage_marks
+
+    text = "".join(w + (seps[i] if i < len(seps) else " ") for i, w in enumerate(words))
+    typed = " ".join(query)
+    assert passage_marks(text, typed) == _marks_by_tokens(text, typed)
