@@ -462,9 +462,22 @@ def test_trash_dialog_restores_and_purges(
 
 def test_first_run_creates_a_profile(qtbot, db: Database, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
     assert current_profile(db, settings) is None
+    from aes_desktop.core.services.people import create_person
+
+    # A ministry named in full, longer than the dialog's minimum width allows.
+    create_person(
+        db,
+        "Fatoumata Sangaré",
+        "Ministère des Affaires étrangères et de la Coopération internationale",
+        State.ML,
+    )
+
+    scrolls: list[bool] = []
 
     def create(widget: QWidget) -> None:
         assert isinstance(widget, ProfileDialog)
+        # Checked once the dialog is closed (a failed assert here would leave it open).
+        scrolls.append(widget.people.horizontalScrollBar().isVisible())
         widget.select_new()
         assert not widget.ok_button.isEnabled()  # a name is needed
         qtbot.keyClicks(widget.name, "Bawa")  # typed (QTest types ASCII only)
@@ -476,6 +489,7 @@ def test_first_run_creates_a_profile(qtbot, db: Database, settings: QSettings) -
 
     on_next_modal(create)
     person = ensure_profile(db, settings)
+    assert scrolls == [False]  # each profile's name and ministry read whole, no sideways scroll
     assert person is not None and person.name == "Ɓawa Ɗan Ƙasa" and person.state is State.NE
     assert settings.value(PROFILE_KEY) == person.uuid
     assert current_profile(db, settings) == person

@@ -124,6 +124,10 @@ class ProfileDialog(QDialog):
             + 32
         )
         self._fill()
+        # Wide enough to read each profile's name and ministry whole (up to 80% of the screen).
+        needed = self.people.sizeHintForColumn(0) + 2 * self.people.frameWidth() + 48
+        screen = self.screen().availableGeometry().width() if self.screen() else 1280
+        self.resize(max(self.minimumWidth(), min(needed, int(screen * 0.8))), self.height())
         self.people.currentItemChanged.connect(self._on_current)
         self.people.itemDoubleClicked.connect(lambda _item: self.accept())
         self.name.textChanged.connect(self._update_ok)
