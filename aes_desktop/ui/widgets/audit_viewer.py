@@ -145,7 +145,7 @@ class AuditViewer(QDialog):
         self.action.setCurrentIndex(max(0, found))
         self.action.blockSignals(False)
         self.apply_filters()
-        widths = (150, 180, 150, 100)
+        widths = (150, 160, 260, 110)
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
 
