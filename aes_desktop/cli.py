@@ -446,7 +446,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         # Each file added its own full-text segments (FTS5 automerge is off, see migration
         # 0006): merge them now, as the app does in a pause. Optional: the app does it later.
-        with contextlib.suppress(Exception):
+        with contextlib.suppress(db.engine.dialect.dbapi.Error):  # busy: the app merges later
             db.merge_search_index(budget_s=5.0, step_pages=256)
     finally:
         db.close()

@@ -247,13 +247,12 @@ class _Direct:
             self.conn.exec_driver_sql(sql.replace("?", "%s"), params)
 
 
-def _bump_count(s: Session | _Direct, dossier_id: int, delta: int) -> None:
+def _bump_count(direct: _Direct, dossier_id: int, delta: int) -> None:
     """Keep ``annotation_count`` exact without touching the dossier's own edit version.
 
     A plain UPDATE: annotating a dossier must not make an aide's open edit of the dossier's
     metadata conflict (the ORM would bump ``row_version``), nor change its "modified" date.
     """
-    direct = s if isinstance(s, _Direct) else _Direct(s)
     direct.run(_BUMP_SQL, delta, dossier_id)
 
 
@@ -366,8 +365,7 @@ def _insert(
     assert key is not None
     annotation_id = int(key[0])
     _bump_count(direct, dossier_id, +1)
-    if direct.raw is not None:
-        search.index_new_annotation(direct.raw, annotation_id, data.body, selector.exact)
+    search.index_annotations(s, [annotation_id])
     # No audit entry for a creation: the row itself says who wrote it and when, and an entry per
     # note would double the most frequent write. Edits of the delegation's annotations, moves to
     # the trash, restores and purges are audited.
@@ -916,7 +914,7 @@ def trash_annotation(
             search.unindex_annotations(s, [ann.id])  # while the index still lists it
             ann.deleted_at = utcnow()
             s.flush()
-            _bump_count(s, ann.dossier_id, -1)
+            _bump_count(_Direct(s), ann.dossier_id, -1)
             record(
                 s,
                 "annotation.trash",
@@ -942,7 +940,7 @@ def restore_annotation(
                 raise ValidationError("Cette annotation n'est pas dans la corbeille.")
             ann.deleted_at = None
             s.flush()
-            _bump_count(s, ann.dossier_id, +1)
+            _bump_count(_Direct(s), ann.dossier_id, +1)
             search.index_annotations(s, [ann.id])
             record(
                 s,
