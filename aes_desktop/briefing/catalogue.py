@@ -21,6 +21,7 @@ from aes_desktop.core.enums import (
     State,
     Visibility,
 )
+from aes_desktop.core.french import MONTHS
 
 _LABELS: dict[tuple[type[StrEnum], str], str] = {
     (SessionStatus, "preparation"): "En préparation",
@@ -105,20 +106,6 @@ COLOURS: dict[tuple[type[StrEnum], str], str] = {
     (Position, "not_expressed"): "#757575",
 }
 
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 # Fixed texts of the pack, by key.
 TEXT: dict[str, str] = {

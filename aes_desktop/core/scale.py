@@ -37,6 +37,7 @@ from aes_desktop.core.enums import (
     Visibility,
 )
 from aes_desktop.core.errors import ValidationError
+from aes_desktop.core.french import MONTHS
 from aes_desktop.core.resources import resource_path
 from aes_desktop.core.search import rebuild_index
 from aes_desktop.core.textblocks import ParsedBlock, match_article
@@ -285,20 +286,6 @@ _TOWNS = [
     "Kantchari",
     "Bankilaré",
 ]
-_MONTHS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
 _END = (".", "!", "?")
 
 
@@ -353,7 +340,7 @@ class _TextMaker:
         if pick < 0.4:
             return r.choice(_TOWNS)
         if pick < 0.7:
-            return f"{r.randint(1, 28)} {r.choice(_MONTHS)} {r.randint(2024, 2031)}"
+            return f"{r.randint(1, 28)} {r.choice(MONTHS)} {r.randint(2024, 2031)}"
         return f"{r.randint(2, 9800)} {word}"
 
     def paragraph(self, n: int, subject: int | None = None) -> str:
