@@ -12,7 +12,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDropEvent, QKeySequence, QShortcut
@@ -94,6 +94,9 @@ class OrderTree(QTreeWidget):
                 parent.takeChild(index)
                 parent.insertChild(new, item)
                 self.setCurrentItem(item)
+
+
+T = TypeVar("T")
 
 
 class PackDialog(QDialog):
@@ -474,18 +477,19 @@ class PackDialog(QDialog):
         def done(result: PackResult) -> None:
             self.last_result = result
 
+        return self._background(work, self.tr("Building the pack…"), done)
+
+    def _background(
+        self, work: Callable[[Job], T], label: str, done: Callable[[T], None]
+    ) -> Operation[T]:
+        """Run ``work`` off the GUI thread with progress and Cancel; a failure is shown."""
+
         def failed(error: BaseException) -> None:
             self.last_error = error
             show_error(self, error, self.windowTitle())
 
         return (
-            Operation(
-                self,
-                work,
-                title=self.windowTitle(),
-                label=self.tr("Building the pack…"),
-                database=False,
-            )
+            Operation(self, work, title=self.windowTitle(), label=label, database=False)
             .success(done)
             .failure(failed)
             .run()
@@ -514,22 +518,7 @@ class PackDialog(QDialog):
             finally:
                 path.unlink(missing_ok=True)
 
-        def failed(error: BaseException) -> None:
-            self.last_error = error
-            show_error(self, error, self.windowTitle())
-
-        return (
-            Operation(
-                self,
-                work,
-                title=self.windowTitle(),
-                label=self.tr("Preparing the print…"),
-                database=False,
-            )
-            .success(done)
-            .failure(failed)
-            .run()
-        )
+        return self._background(work, self.tr("Preparing the print…"), done)
 
     def _print_rendered(
         self, rendered: RenderedPack, path: Path, printer: QPrinter | None, what: str
@@ -620,6 +609,11 @@ class PackDialog(QDialog):
         return self._render(spec, show)
 
     def _preview_paint(self, rendered: RenderedPack, path: Path, printer: QPrinter) -> None:
+        # The preview repaints on every page-setup change, possibly after the temporary file
+        # was removed: written again when needed, and removed once painted.
         if not path.exists():
             path.write_bytes(rendered.data)
-        self.last_printed = paint_pdf(path, printer)
+        try:
+            self.last_printed = paint_pdf(path, printer)
+        finally:
+            path.unlink(missing_ok=True)
