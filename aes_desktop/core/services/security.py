@@ -10,7 +10,9 @@ passphrase itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from aes_desktop.core import backup, crypto
 from aes_desktop.core.crypto import Passphrase, WrongPassphraseError
@@ -26,9 +28,23 @@ class KeyChangeReport:
     backups_skipped: tuple[str, ...]
 
 
-def _backups(db: Database) -> list[backup.BackupInfo]:
+def _for_each_backup(
+    db: Database, job: Job | None, update: Callable[[Path], bool]
+) -> tuple[int, list[str]]:
+    """Apply ``update`` to each snapshot of ``db``; returns how many it changed and the names
+    of those it could not (made under an older passphrase, or damaged: left as they are)."""
     assert db.path is not None
-    return backup.list_backups(backup.default_folder(db), db.path.stem)
+    items = backup.list_backups(backup.default_folder(db), db.path.stem)
+    updated, skipped = 0, []
+    for i, info in enumerate(items):
+        if job is not None:
+            job.progress((i + 1) / (len(items) + 1), info.path.name)
+        try:
+            if update(info.path):
+                updated += 1
+        except (AesError, OSError):
+            skipped.append(info.path.name)
+    return updated, skipped
 
 
 def encrypt_database(
@@ -47,17 +63,14 @@ def encrypt_database(
         db.reopen(None)
         raise
     db.reopen(key)
-    updated, skipped = 0, []
-    items = _backups(db)
-    for i, info in enumerate(items):
-        if job is not None:
-            job.progress((i + 1) / (len(items) + 1), info.path.name)
-        try:
-            if crypto.looks_plain(info.path):
-                crypto.encrypt_file(info.path, key)
-                updated += 1
-        except (AesError, OSError):
-            skipped.append(info.path.name)
+
+    def encrypt(path: Path) -> bool:
+        if not crypto.looks_plain(path):
+            return False
+        crypto.encrypt_file(path, key)
+        return True
+
+    updated, skipped = _for_each_backup(db, job, encrypt)
     log(
         db,
         "database.encrypt",
@@ -94,17 +107,12 @@ def change_passphrase(
         db.reopen(old)
         raise
     db.reopen(new)
-    updated, skipped = 0, []
-    items = _backups(db)
-    for i, info in enumerate(items):
-        if job is not None:
-            job.progress((i + 1) / (len(items) + 1), info.path.name)
-        try:
-            crypto.rekey_file(info.path, old, new)
-            updated += 1
-        except (AesError, OSError):
-            # Made under an even older passphrase, or damaged: left as it is, and said so.
-            skipped.append(info.path.name)
+
+    def rekey(path: Path) -> bool:
+        crypto.rekey_file(path, old, new)
+        return True
+
+    updated, skipped = _for_each_backup(db, job, rekey)
     log(
         db,
         "passphrase.change",
