@@ -305,14 +305,8 @@ class BackupScheduler:
 
 def edit_marker(db: Database) -> int:
     """A number that changes with every recorded edit (the last audit entry's id)."""
-    from sqlalchemy import func, select
-
-    from aes_desktop.core.models import AuditEntry
-
-    # Core on the table: this runs at start-up, before any mapper needs configuring.
-    audit = AuditEntry.__table__.c
-    with db.engine.connect() as conn:
-        return int(conn.scalar(select(func.coalesce(func.max(audit.id), 0))) or 0)
+    # Plain SQL: this runs at start-up, before SQLAlchemy is imported.
+    return int(db.query("SELECT coalesce(max(id), 0) FROM audit_log")[0][0] or 0)
 
 
 # -- restoring -----------------------------------------------------------------------------------

@@ -7,6 +7,11 @@ Opening is careful with what it is given: a file that is not a database, a datab
 schema, a read-only file or folder, an unreachable server are refused with a French message and
 the file is left byte-for-byte as it was (it is inspected through a read-only connection before
 anything writes to it). An older database is copied aside before it is migrated.
+
+SQLAlchemy is imported when the engine is first needed, not with this module: a SQLite file
+already at the current schema opens with the standard library alone, and the window's first
+screen (:mod:`aes_desktop.core.listing`) is read the same way, so the app paints its window
+before the ORM (about half a second of imports on a modest laptop) has loaded.
 """
 
 from __future__ import annotations
@@ -19,16 +24,11 @@ import stat
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 from aes_desktop.core import crypto
 from aes_desktop.core.crypto import Passphrase, PassphraseRequiredError
@@ -42,6 +42,10 @@ from aes_desktop.core.textfold import fold
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.orm import Session
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -72,7 +76,7 @@ def alembic_config(url: str | URL | None = None) -> Config:
     if url is not None:
         cfg.set_main_option(
             "sqlalchemy.url",
-            url.render_as_string(hide_password=False) if isinstance(url, URL) else url,
+            url if isinstance(url, str) else url.render_as_string(hide_password=False),
         )
     return cfg
 
@@ -94,14 +98,25 @@ def head_revision() -> str:
 
 @dataclass(frozen=True)
 class DbTarget:
-    """What ``--db`` (or ``AES_DESKTOP_DB``, or the default) designates."""
+    """What ``--db`` (or ``AES_DESKTOP_DB``, or the default) designates.
 
-    url: URL
+    A plain path needs no SQLAlchemy: its URL is built the first time something asks for it.
+    """
+
+    given: URL | None  # the URL, when the target was given as one
     path: Path | None  # the SQLite file, when it is one
+
+    @functools.cached_property
+    def url(self) -> URL:
+        if self.given is not None:
+            return self.given
+        from sqlalchemy.engine import URL
+
+        return URL.create("sqlite+pysqlite", database=str(self.path))
 
     @property
     def is_sqlite(self) -> bool:
-        return self.url.get_backend_name() == "sqlite"
+        return self.given is None or self.given.get_backend_name() == "sqlite"
 
     @property
     def display(self) -> str:
@@ -112,6 +127,9 @@ def resolve_target(db: str | os.PathLike[str]) -> DbTarget:
     """Turn a path or a SQLAlchemy URL into a :class:`DbTarget`."""
     text = os.fspath(db)
     if "://" in text:
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
         try:
             url = make_url(text)
         except ArgumentError as exc:
@@ -122,8 +140,7 @@ def resolve_target(db: str | os.PathLike[str]) -> DbTarget:
             path = Path(url.database).expanduser().resolve()
             return DbTarget(url.set(database=str(path)), path)
         return DbTarget(url, None)
-    path = Path(text).expanduser().resolve()
-    return DbTarget(URL.create("sqlite+pysqlite", database=str(path)), path)
+    return DbTarget(None, Path(text).expanduser().resolve())
 
 
 def _is_read_only(path: Path) -> bool:
@@ -246,6 +263,8 @@ _UPKEEP_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
 def _configure_sqlite(engine: Engine) -> None:
+    from sqlalchemy import event
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: object) -> None:
         # The driver's own transaction handling is switched off: SQLAlchemy's "begin" event
@@ -291,6 +310,9 @@ def create_db_engine(target: DbTarget, key: Passphrase | None = None, **kwargs: 
     With ``key`` the SQLite file is opened through SQLCipher: each connection is keyed by a
     ``creator`` before SQLAlchemy sees it, so the passphrase is never part of a URL.
     """
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import NoSuchModuleError
+
     if target.is_sqlite and key is not None:
         if target.path is None:
             raise DatabaseOpenError("Une base en mémoire ne peut pas être chiffrée.")
@@ -321,35 +343,130 @@ def create_db_engine(target: DbTarget, key: Passphrase | None = None, **kwargs: 
 
 
 class Database:
-    """An open, migrated database: the engine and the session factories services use."""
+    """An open, migrated database: the engine and the session factories services use.
 
-    def __init__(self, target: DbTarget, engine: Engine, key: Passphrase | None = None) -> None:
+    Without ``engine``, it is created (and SQLAlchemy imported) the first time :attr:`engine`
+    is used; :meth:`query` reads a SQLite file without it.
+    """
+
+    def __init__(
+        self, target: DbTarget, engine: Engine | None = None, key: Passphrase | None = None
+    ) -> None:
         self.target = target
         self._key = key
         self._upkeep: _Upkeep | None = None
+        self._engine: Engine | None = None
+        self._engine_lock = threading.Lock()
+        self._wants_upkeep = False
+        # The GUI thread's own connection for :meth:`query` (see there).
+        self._light: Any = None
         #: When this process last began and last committed a write (the upkeep thread works in
         #: the pauses between them and gives way as soon as a new one begins).
         self.write_started = 0.0
         self.last_write = 0.0
         #: Where automatic snapshots go (set by :func:`open_database`).
         self.backup_dir: Path | None = None
-        self._bind(engine)
+        if engine is not None:
+            self._bind(engine)
+
+    @property
+    def engine(self) -> Engine:
+        engine = self._engine
+        if engine is None:
+            with self._engine_lock:
+                if self._engine is None:
+                    self._bind(create_db_engine(self.target, self._key))
+                engine = self._engine
+                assert engine is not None
+        return engine
+
+    @property
+    def engine_ready(self) -> bool:
+        """Whether the engine exists (SQLAlchemy is loaded and configured for this database)."""
+        return self._engine is not None
 
     def start_background_upkeep(self, idle_s: float = 1.5) -> None:
         """Merge the search index and checkpoint the WAL on a background thread, in pauses of
         ``idle_s`` between edits (file databases; the app does this, short commands need not)."""
         if self.path is not None and self._upkeep is None:
-            _UPKEEP_ENGINES.add(self.engine)
-            self.engine.dispose()  # new connections leave checkpoints to the thread
+            with self._engine_lock:  # an engine being created now registers itself
+                self._wants_upkeep = True
+                if self._engine is not None:
+                    _UPKEEP_ENGINES.add(self._engine)
+                    self._engine.dispose()  # new connections leave checkpoints to the thread
             self._upkeep = _Upkeep(self, idle_s=idle_s)
             self._upkeep.start()
 
     def _bind(self, engine: Engine) -> None:
-        self.engine = engine
+        from sqlalchemy.orm import sessionmaker
+
+        if self._wants_upkeep:
+            _UPKEEP_ENGINES.add(engine)
+        self._engine = engine
         self._read_factory = sessionmaker(bind=engine, expire_on_commit=False)
         self._write_factory = sessionmaker(
             bind=engine.execution_options(aes_write=True), expire_on_commit=False
         )
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """Rows of one read-only statement in plain SQL (``?`` placeholders), without the ORM.
+
+        On a SQLite file, the GUI thread keeps one connection of its own (other threads open
+        one for the call); a server goes through the engine's pool. Used by the queries behind
+        the first screen (:mod:`aes_desktop.core.listing`), which run before SQLAlchemy is
+        imported.
+        """
+        if self.target.path is None:
+            raw = self.engine.raw_connection()
+            try:
+                cursor = raw.cursor()
+                cursor.execute(sql if self.target.is_sqlite else sql.replace("?", "%s"), params)
+                return list(cursor.fetchall())
+            finally:
+                raw.close()
+        main = threading.current_thread() is threading.main_thread()
+        conn = self._light if main else None
+        if conn is None:
+            conn = self.light_connection()
+            if main:
+                self._light = conn
+        errors = (sqlite3.Error,) if self._key is None else (crypto.driver().Error,)
+        try:
+            return list(conn.execute(sql, params).fetchall())
+        except errors as exc:
+            error = storage_error(exc, writing=False)
+            if error is None:
+                raise
+            raise error from exc
+        finally:
+            if not main:
+                conn.close()
+
+    def light_connection(self) -> Any:
+        """A DB-API connection with the settings :meth:`query` relies on."""
+        # Any thread may close it (the database is closed from wherever the app ends).
+        conn = self.raw_connection(check_same_thread=False)
+        conn.isolation_level = None  # autocommit: each statement sees the latest commits
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return conn
+
+    def release_connections(self, *, close: bool = True) -> None:
+        """Let go of every connection this object holds (the engine's pool and the GUI thread's
+        own), before the file is rewritten or in a forked child; they reopen on next use.
+        ``close=False`` forgets them without closing: a forked child must not close what its
+        parent still uses."""
+        if close:
+            self._drop_light()
+        else:
+            self._light = None
+        if self._engine is not None:
+            self._engine.dispose(close=close)
+
+    def _drop_light(self) -> None:
+        conn, self._light = self._light, None
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.close()
 
     @property
     def path(self) -> Path | None:
@@ -364,11 +481,12 @@ class Database:
         """The passphrase (in memory only) of an encrypted database, for its own connections."""
         return self._key
 
-    def raw_connection(self, *, read_only: bool = False) -> Any:
-        """A separate DB-API connection to the same SQLite file (keyed when encrypted)."""
+    def raw_connection(self, *, read_only: bool = False, **kwargs: Any) -> Any:
+        """A separate DB-API connection to the same SQLite file (keyed when encrypted);
+        ``kwargs`` go to the driver's ``connect``."""
         if self.target.path is None:
             raise DatabaseOpenError("Cette opération demande une base SQLite dans un fichier.")
-        conn = crypto.connect(self.target.path, self._key, read_only=read_only)
+        conn = crypto.connect(self.target.path, self._key, read_only=read_only, **kwargs)
         for name, n_args, func in SQL_FUNCTIONS:
             conn.create_function(name, n_args, func, deterministic=True)
         return conn
@@ -376,17 +494,18 @@ class Database:
     def reopen(self, key: Passphrase | None = None) -> None:
         """Drop every connection and reconnect (after the file was swapped, encrypted or
         re-keyed); everyone holding this object keeps working with the new file."""
-        upkeep = self.engine in _UPKEEP_ENGINES
-        self.engine.dispose()
+        self._drop_light()
+        if self._engine is not None:
+            self._engine.dispose()
         self._key = key
-        engine = create_db_engine(self.target, key)
-        if upkeep:
-            _UPKEEP_ENGINES.add(engine)
-        self._bind(engine)
+        self._bind(create_db_engine(self.target, key))
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A short read-only unit of work (rolled back at the end)."""
+        from sqlalchemy.exc import DBAPIError
+
+        self.engine  # noqa: B018  (creates the session factories on first use)
         try:
             with self._read_factory() as session:
                 try:
@@ -406,6 +525,9 @@ class Database:
         When the disk refuses the write (full, read-only, failing), the transaction is rolled
         back and :class:`StorageError` says so in French; what was committed before is intact.
         """
+        from sqlalchemy.exc import DBAPIError
+
+        self.engine  # noqa: B018  (creates the session factories on first use)
         self.write_started = time.monotonic()
         try:
             with self._write_factory() as session, session.begin():
@@ -422,6 +544,8 @@ class Database:
         return self.write_started > moment
 
     def current_revision(self) -> str | None:
+        from sqlalchemy import inspect, text
+
         with self.engine.connect() as conn:
             if not inspect(conn).has_table("alembic_version"):
                 return None
@@ -480,7 +604,9 @@ class Database:
             self._upkeep = None
             with contextlib.suppress(Exception):
                 self.checkpoint("TRUNCATE")  # leave a compact file behind
-        self.engine.dispose()
+        self._drop_light()
+        if self._engine is not None:
+            self._engine.dispose()
 
 
 class _Upkeep(threading.Thread):
@@ -550,9 +676,10 @@ _STORAGE_TEXTS = {
 }
 
 
-def storage_error(exc: DBAPIError, *, writing: bool) -> StorageError | None:
-    """A French :class:`StorageError` for a disk failure, or None for any other error."""
-    orig = exc.orig
+def storage_error(exc: DBAPIError | Exception, *, writing: bool) -> StorageError | None:
+    """A French :class:`StorageError` for a disk failure, or None for any other error (``exc``
+    is SQLAlchemy's wrapper or the driver's own exception)."""
+    orig = getattr(exc, "orig", exc)
     code = getattr(orig, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     if primary not in _STORAGE_MESSAGES:
@@ -609,6 +736,22 @@ def open_database(
     if target.is_sqlite and target.path is not None:
         inspection = inspect_sqlite_file(target.path, passphrase)
         _check_revision(inspection.revision, target.display)
+        if inspection.revision == head_revision():
+            # Nothing to create or migrate: the engine (and SQLAlchemy) waits for its first use.
+            database = Database(target, None, passphrase)
+            database.backup_dir = backup_dir
+            errors = (sqlite3.Error,) if passphrase is None else (crypto.driver().Error,)
+            try:
+                database.query("SELECT 1")  # opens for writing now, as the engine would
+            except errors as exc:
+                database.close()
+                raise DatabaseOpenError(
+                    f"Impossible d'ouvrir la base « {target.display} » : {_first_line(exc)}"
+                ) from exc
+            return database
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
     engine = create_db_engine(target, passphrase)
     database = Database(target, engine, passphrase)
     database.backup_dir = backup_dir

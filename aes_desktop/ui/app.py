@@ -156,6 +156,35 @@ def open_with_checks(
     return database
 
 
+#: What the dossier page and the first edits need: imported on a worker thread once the window
+#: is painted (SQLAlchemy and the models take about half a second), while the window answers.
+WARM_UP_MODULES = (
+    "aes_desktop.core.services.dossiers",
+    "aes_desktop.core.services.documents",
+    "aes_desktop.core.services.activity",
+    "aes_desktop.core.services.annotation",
+    "aes_desktop.core.check",
+)
+
+
+def warm_up(database: Database) -> None:
+    """Load the ORM and the services, and set up the database's engine (on a worker thread)."""
+    import importlib
+
+    for name in WARM_UP_MODULES:
+        importlib.import_module(name)
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()
+    database.engine  # noqa: B018  (created here rather than at the first save)
+
+
+def _quick_check(database: Database, job: Any) -> Any:
+    from aes_desktop.core.check import quick_check
+
+    return quick_check(database, budget_s=600, job=job)
+
+
 class StartupCheck(QObject):
     """``PRAGMA quick_check`` in the background once the window is up; problems found bring the
     recovery screen (the window closes, the database is restored, the app opens again)."""
@@ -165,15 +194,15 @@ class StartupCheck(QObject):
     def __init__(self, database: Database, parent: QObject) -> None:
         super().__init__(parent)
         self.problems: list[str] = []
-        from aes_desktop.core.check import quick_check
         from aes_desktop.ui.operations import Operation
 
         self.operation = (
             Operation(
                 None,
-                lambda job: quick_check(database, budget_s=600, job=job),
+                lambda job: _quick_check(database, job),
                 database=False,
                 show_progress=False,
+                busy_cursor=False,
             )
             .success(self._done)
             .failure(lambda _error: None)
@@ -217,7 +246,6 @@ def run(
     if opened is None:
         return 0
     database: Database = opened
-    database.start_background_upkeep()
     try:
         if location == str(paths.default_db):
             # Only the app's own default database gets the demo on first run; a file the user
@@ -226,20 +254,35 @@ def run(
 
             seed_if_new(database)
         created = not database.encrypted and location == str(paths.default_db)
-        window = MainWindow(database, settings)
+        window = MainWindow(database, settings, defer_details=True)
         auto_backup = AutoBackup(database, window)
         window.show()
         checks: list[StartupCheck] = []
+
+        def warmed(_result: object = None) -> None:
+            # The dossier page open last time shows now that the services are loaded.
+            window.finish_start()
+            # The integrity check reads the whole file: it starts once the window is up.
+            check = StartupCheck(database, window)
+            check.damaged.connect(lambda _problems: _close_for_recovery(window))
+            checks.append(check)
 
         def first_paint() -> None:
             # Start-up garbage is long-lived (modules, widgets): collection resumes only now,
             # and what exists is frozen out of future collections (see aes_desktop.launcher).
             gc.freeze()
             gc.enable()
-            # The integrity check reads the whole file: it starts once the window is up.
-            check = StartupCheck(database, window)
-            check.damaged.connect(lambda _problems: _close_for_recovery(window))
-            checks.append(check)
+            database.start_background_upkeep()
+            from aes_desktop.ui.operations import Operation
+
+            warming = Operation(
+                None,
+                lambda _job: warm_up(database),
+                database=False,
+                show_progress=False,
+                busy_cursor=False,
+            )
+            warming.success(warmed).failure(warmed).run()
             if on_ready is not None:
                 on_ready(window)
 

@@ -45,13 +45,14 @@ from PySide6.QtWidgets import (
 
 from aes_desktop import __version__
 from aes_desktop.core.changes import Change
-from aes_desktop.core.db import Database
 from aes_desktop.core.errors import AesError
-from aes_desktop.core.search import SearchHit, passage_marks
-from aes_desktop.core.services import saved_searches
-from aes_desktop.core.services.documents import current_version, list_versions
-from aes_desktop.core.services.dossiers import DossierQuery, all_tags, dossier_rows
-from aes_desktop.core.services.people import PersonRow
+from aes_desktop.core.listing import (
+    DossierQuery,
+    PersonRow,
+    all_tags,
+    dossier_rows,
+    list_saved_searches,
+)
 from aes_desktop.ui.drops import FileDropFilter
 from aes_desktop.ui.lazy_tab import LazyTab
 from aes_desktop.ui.models import DossierIdRole, NodeKindRole
@@ -65,6 +66,8 @@ from aes_desktop.ui.widgets.dossier_panel import DossierPanel
 from aes_desktop.ui.widgets.filter_bar import FilterBar
 
 if TYPE_CHECKING:
+    from aes_desktop.core.db import Database
+    from aes_desktop.core.search import SearchHit
     from aes_desktop.ui.importing import Importer
     from aes_desktop.ui.widgets.annotation_panel import AnnotationPanel
     from aes_desktop.ui.widgets.compare import CompareWidget
@@ -75,9 +78,21 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, settings: QSettings, parent: Any = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        settings: QSettings,
+        parent: Any = None,
+        *,
+        defer_details: bool = False,
+    ) -> None:
+        """``defer_details``: the dossier page open last time is shown by :meth:`finish_start`
+        (the app calls it once the services have loaded, after the window is painted) rather
+        than while the window is built."""
         super().__init__(parent)
         self.db = db
+        self._defer_details = defer_details
+        self._restore_dossier: int | None = None
         self.settings = settings
         self.bus = ChangeBus(self)
         self.history = History(self)
@@ -533,7 +548,7 @@ class MainWindow(QMainWindow):
     # -- saved searches ----------------------------------------------------------------------------
     def _reload_saved_searches(self) -> None:
         self.saved_list.clear()
-        for row in saved_searches.list_saved_searches(self.db):
+        for row in list_saved_searches(self.db):
             item = QListWidgetItem(row.name)
             item.setData(Qt.ItemDataRole.UserRole, row)
             tip = [row.query] if row.query else []
@@ -551,7 +566,9 @@ class MainWindow(QMainWindow):
             filters["text"] = self.quick_filter.text()
         try:
             query = self.search_panel.box.text() if self._search_panel.created else ""
-            saved_searches.save_search(self.db, name, query, filters)
+            from aes_desktop.core.services.saved_searches import save_search
+
+            save_search(self.db, name, query, filters)
         except AesError as exc:
             show_error(self, exc, self.tr("Save search"))
             return
@@ -576,8 +593,10 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         delete = menu.addAction(self.tr("Delete"))
         if menu.exec(self.saved_list.viewport().mapToGlobal(pos)) is delete:
+            from aes_desktop.core.services.saved_searches import delete_saved_search
+
             try:
-                saved_searches.delete_saved_search(self.db, item.data(Qt.ItemDataRole.UserRole).id)
+                delete_saved_search(self.db, item.data(Qt.ItemDataRole.UserRole).id)
             except AesError as exc:
                 show_error(self, exc)
             self._reload_saved_searches()
@@ -675,6 +694,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Open a document in the reader (its current version), at ``block_id`` if given, with
         the words of ``query`` marked there."""
+        from aes_desktop.core.services.documents import current_version
+
         self.panel.select_document(document_id)
         try:
             version = version_id or current_version(self.db, document_id).id
@@ -692,6 +713,8 @@ class MainWindow(QMainWindow):
         if block_id is not None:
             span = None
             if query:
+                from aes_desktop.core.search import passage_marks
+
                 block = next((b for b in self.reader.blocks if b.id == block_id), None)
                 marks = passage_marks(block.text, query) if block is not None else []
                 span = (marks[0][0], marks[-1][1]) if marks else None
@@ -707,6 +730,8 @@ class MainWindow(QMainWindow):
 
     def _load_pdf(self, version_id: int) -> None:
         """The Original (PDF) tab shows the imported file of a PDF version, else is disabled."""
+        from aes_desktop.core.services.documents import list_versions
+
         version = next(
             (v for v in list_versions(self.db, self.reader.document_id or 0) if v.id == version_id),
             None,
@@ -836,6 +861,8 @@ class MainWindow(QMainWindow):
             self.session_annotations.reload()
 
     def _refresh_document_view(self, change: Change) -> None:
+        from aes_desktop.core.services.documents import current_version
+
         document_id = self.reader.document_id
         if document_id is not None and document_id in change.documents:
             self.document_view.open_version(
@@ -921,7 +948,11 @@ class MainWindow(QMainWindow):
             self.table.horizontalHeader().restoreState(header)
         session_id = s.value("state/last_session")
         dossier_id = s.value("state/last_dossier")
-        self._pending_dossier = int(dossier_id) if dossier_id not in (None, "") else None
+        last_dossier = int(dossier_id) if dossier_id not in (None, "") else None
+        if self._defer_details:
+            self._restore_dossier = last_dossier
+        else:
+            self._pending_dossier = last_dossier
         if session_id not in (None, ""):
             self.select_session(int(session_id) or None)
         else:
@@ -932,6 +963,13 @@ class MainWindow(QMainWindow):
         current = self.tree.currentIndex()
         if current.isValid():
             self.tree.expand(current)
+
+    def finish_start(self) -> None:
+        """Show the dossier page open last time (see ``defer_details``), unless the aide has
+        already chosen a dossier meanwhile."""
+        dossier_id, self._restore_dossier = self._restore_dossier, None
+        if dossier_id is not None and self.panel.dossier_id is None:
+            self.select_dossier(dossier_id)
 
     def save_state(self) -> None:
         s = self.settings

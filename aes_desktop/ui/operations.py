@@ -101,6 +101,7 @@ class Operation(QObject, Generic[T]):
         cancellable: bool = True,
         database: bool = True,
         show_progress: bool = True,
+        busy_cursor: bool = True,
         bus: ChangeBus | None = None,
         change: Callable[[T], Change | None] | None = None,
     ) -> None:
@@ -112,6 +113,7 @@ class Operation(QObject, Generic[T]):
         self._cancellable = cancellable
         self._database = database
         self._show_progress = show_progress
+        self._busy_cursor = busy_cursor  # False: quiet housekeeping the user did not ask for
         self._bus = bus
         self._change = change
         self._success: Callable[[T], None] | None = None
@@ -149,7 +151,8 @@ class Operation(QObject, Generic[T]):
         _running.add(self)
         pool = db_pool() if self._database else QThreadPool.globalInstance()
         pool.start(_Runnable(self._fn, self.job, self._bridge))
-        self._cursor_timer.start()
+        if self._busy_cursor:
+            self._cursor_timer.start()
         if self._show_progress:
             self._dialog_timer.start()
         return self

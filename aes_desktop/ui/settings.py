@@ -3,11 +3,15 @@ in the data folder."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings
 
-from aes_desktop.core.db import Database
+from aes_desktop.core.listing import PersonRow, find_person_by_uuid
 from aes_desktop.core.paths import AppPaths
-from aes_desktop.core.services.people import PersonRow, find_person_by_uuid
+
+if TYPE_CHECKING:
+    from aes_desktop.core.db import Database
 
 #: The aide's profile on this machine, by the person's UUID (stable across databases' ids).
 PROFILE_KEY = "profile/person_uuid"

@@ -103,7 +103,7 @@ def main(argv: list[str]) -> int:
     version = current_version(db, document_id)
     blocks = [b for b in version_blocks(db, version.id) if len(b.text) > 30]
     annotation.list_annotations(db, viewer_id=author_id, document_id=document_id, limit=1)
-    db.engine.dispose()
+    db.release_connections()
     for line in sys.stdin:
         words = line.split()
         if not words or words[0] == "quit":
@@ -113,7 +113,7 @@ def main(argv: list[str]) -> int:
         if pid == 0:
             code = 0
             try:
-                db.engine.dispose(close=False)  # the pool is empty; never reuse the parent's
+                db.release_connections(close=False)  # the pool is empty; never reuse the parent's
                 worker(db, ack_path, seed, version.id, blocks, author_id)
             except BaseException as exc:  # a worker that fails on its own is a finding too
                 print(f"worker error: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)

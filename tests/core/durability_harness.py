@@ -86,7 +86,7 @@ def prepare(path: Path) -> Fixture:
         return fx
     finally:
         # Connections closed; the engine and its compiled statements stay for the writers.
-        db.engine.dispose()
+        db.release_connections()
 
 
 # -- the writer (child process) --------------------------------------------------------------
@@ -173,7 +173,7 @@ def _writer(path: Path, fx: Fixture, seed: int, first: int, fd: int, fault: str 
         # pool's connections belong to the parent and are dropped without being closed.
         assert _WARM is not None
         db = _WARM
-        db.engine.dispose(close=False)
+        db.release_connections(close=False)
     counter = first
     _ack(fd, "ready")
     try:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from aes_desktop.core import listing
 from aes_desktop.core.db import Database, head_revision, open_database
 from aes_desktop.core.enums import (
     AnnotationKind,
@@ -29,7 +30,14 @@ from aes_desktop.core.enums import (
     Visibility,
 )
 from aes_desktop.core.errors import ConflictError, SchemaTooNewError, ValidationError
-from aes_desktop.core.services import annotation, documents, dossiers, people, sessions
+from aes_desktop.core.services import (
+    annotation,
+    documents,
+    dossiers,
+    people,
+    saved_searches,
+    sessions,
+)
 from aes_desktop.core.services.audit import verify_chain
 from aes_desktop.core.services.info import database_info
 from aes_desktop.core.textblocks import parse_structured_text
@@ -197,6 +205,24 @@ def test_services_on_postgres(pg_db: Database) -> None:
     info = database_info(db)
     assert info["dossiers"]["protocol"] == 1 and info["annotations"] == 1
     assert verify_chain(db) == []
+
+    # The first screen's plain SQL (``?`` placeholders) runs on the server too: dates come back
+    # as dates, the JSON filters as a dict, the quick filter ignores case.
+    [session_row] = [r for r in listing.list_sessions(db) if r.id == sid]
+    assert session_row.start_date == date(2026, 3, 1) and session_row.dossier_count == 1
+    query = listing.DossierQuery(
+        session_id=sid, kinds=frozenset({DossierKind.PROTOCOL}), tag="énergie", text="ÉNERGIE"
+    )
+    assert listing.dossier_ids(db, query) == [did]
+    assert listing.count_dossiers(db, query) == 1
+    row = listing.dossier_rows(db, [did])[did]
+    assert row.status is DossierStatus.UNDER_REVIEW and row.annotation_count == 1
+    assert listing.all_tags(db) == sorted(["énergie", "ɲɔgɔndɛmɛ"])
+    person = listing.find_person_by_uuid(db, people.list_people(db)[0].uuid)
+    assert person is not None and person.name == "Aminata Koné"
+    saved_searches.save_search(db, "Énergie", "réseau", {"kinds": ["protocol"]})
+    [saved] = listing.list_saved_searches(db)
+    assert saved.filters == {"kinds": ["protocol"]} and saved.query == "réseau"
 
 
 def test_newer_schema_on_server_is_refused(pg_url: str, pg_db: Database) -> None:

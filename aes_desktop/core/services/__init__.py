@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:  # the package itself imports no SQLAlchemy: see aes_desktop.core.listing
+    from sqlalchemy.orm import Session
 
-from aes_desktop.core.db import Database
+    from aes_desktop.core.db import Database
 
 
 @contextmanager

@@ -7,15 +7,15 @@ match a :class:`DossierQuery`, and :func:`dossier_rows` fetches the visible rows
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from aes_desktop.core import search
+from aes_desktop.core import listing, search
 from aes_desktop.core.db import Database
 from aes_desktop.core.enums import (
     MEMBER_STATES,
@@ -42,25 +42,6 @@ from aes_desktop.core.models import (
 from aes_desktop.core.services import unit_of_work
 from aes_desktop.core.services.audit import SYSTEM_ACTOR, Actor, record
 from aes_desktop.core.services.sessions import ensure_editable
-
-
-@dataclass(frozen=True)
-class DossierRow:
-    """One line of the dossier table."""
-
-    id: int
-    uuid: str
-    session_id: int
-    reference: str
-    title: str
-    kind: DossierKind
-    domain: Domain
-    lead_state: State
-    status: DossierStatus
-    classification: Classification
-    due_date: date | None
-    document_count: int
-    annotation_count: int
 
 
 @dataclass(frozen=True)
@@ -101,88 +82,21 @@ class DossierInput:
     tags: tuple[str, ...] = ()
 
 
-# Sortable columns of the table, by name; the id breaks ties so the order is total and stable.
-SORTABLE = frozenset(
-    {
-        "reference",
-        "title",
-        "kind",
-        "domain",
-        "lead_state",
-        "status",
-        "classification",
-        "due_date",
-        "document_count",
-        "annotation_count",
-    }
-)
-
-
-@dataclass(frozen=True)
-class DossierQuery:
-    """Which dossiers the table shows, and in which order."""
-
-    session_id: int | None = None
-    kinds: frozenset[DossierKind] = frozenset()
-    domains: frozenset[Domain] = frozenset()
-    lead_states: frozenset[State] = frozenset()
-    statuses: frozenset[DossierStatus] = frozenset()
-    classifications: frozenset[Classification] = frozenset()
-    tag: str | None = None
-    text: str = ""
-    sort: str = "reference"
-    descending: bool = False
-    ids: frozenset[int] | None = field(default=None)
-
-    def with_sort(self, sort: str, descending: bool) -> DossierQuery:
-        return replace(self, sort=sort, descending=descending)
-
+# The dossier table's queries are plain SQL in :mod:`aes_desktop.core.listing` (the window paints
+# them before SQLAlchemy is imported); they keep their names here.
+SORTABLE = listing.SORTABLE
+DossierRow = listing.DossierRow
+DossierQuery = listing.DossierQuery
+dossier_ids = listing.dossier_ids
+dossier_rows = listing.dossier_rows
+count_dossiers = listing.count_dossiers
+all_tags = listing.all_tags
 
 # The table's columns rather than the mapped class's attributes: the queries behind the dossier
 # table run at start-up, and plain Core statements do not make SQLAlchemy configure every mapper
 # (about 60 ms) before the window can paint.
 _D = Dossier.__table__.c
 _TAGS = DossierTag.__table__.c
-
-
-def _filtered(query: DossierQuery) -> Select[Any]:
-    stmt = select(_D.id)
-    if query.session_id is not None:
-        stmt = stmt.where(_D.session_id == query.session_id)
-    if query.kinds:
-        stmt = stmt.where(_D.kind.in_(sorted(query.kinds)))
-    if query.domains:
-        stmt = stmt.where(_D.domain.in_(sorted(query.domains)))
-    if query.lead_states:
-        stmt = stmt.where(_D.lead_state.in_(sorted(query.lead_states)))
-    if query.statuses:
-        stmt = stmt.where(_D.status.in_(sorted(query.statuses)))
-    if query.classifications:
-        stmt = stmt.where(_D.classification.in_(sorted(query.classifications)))
-    if query.tag:
-        stmt = stmt.where(_D.id.in_(select(_TAGS.dossier_id).where(_TAGS.tag == query.tag)))
-    if query.ids is not None:
-        stmt = stmt.where(_D.id.in_(sorted(query.ids)))
-    text = query.text.strip()
-    if text:
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        stmt = stmt.where(
-            or_(
-                _D.reference.ilike(pattern, escape="\\"),
-                _D.title.ilike(pattern, escape="\\"),
-                _D.rapporteur.ilike(pattern, escape="\\"),
-            )
-        )
-    return stmt
-
-
-def dossier_ids(db: Database, query: DossierQuery) -> list[int]:
-    """The ids of the matching dossiers in display order (a few ms for 10k dossiers)."""
-    column = _D[query.sort if query.sort in SORTABLE else "reference"]
-    order = column.desc() if query.descending else column.asc()
-    tie = _D.id.desc() if query.descending else _D.id.asc()
-    with db.engine.connect() as conn:  # Core, not the ORM session: 10k ints, no objects
-        return list(conn.execute(_filtered(query).order_by(order, tie)).scalars())
 
 
 _ROW_COLUMNS = (
@@ -219,20 +133,6 @@ def _row_from_values(r: Any) -> DossierRow:
         r.document_count,
         r.annotation_count,
     )
-
-
-def dossier_rows(db: Database, ids: Sequence[int]) -> dict[int, DossierRow]:
-    """The table rows of ``ids`` (a page of them), by id; ids that vanished are absent."""
-    if not ids:
-        return {}
-    result: dict[int, DossierRow] = {}
-    with db.engine.connect() as s:
-        # Plain column tuples, not ORM objects: a page of rows costs well under a millisecond.
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            for r in s.execute(select(*_ROW_COLUMNS).where(_D.id.in_(chunk))):
-                result[r.id] = _row_from_values(r)
-    return result
 
 
 def get_dossier(db: Database, dossier_id: int) -> DossierDetail:
@@ -486,17 +386,6 @@ def set_position(
         raise ConflictError(
             "Le dossier a été modifié ailleurs pendant l'enregistrement. Rechargez-le."
         ) from exc
-
-
-def all_tags(db: Database) -> list[str]:
-    with db.engine.connect() as conn:
-        return list(conn.execute(select(_TAGS.tag).distinct().order_by(_TAGS.tag)).scalars())
-
-
-def count_dossiers(db: Database, query: DossierQuery | None = None) -> int:
-    with db.read() as s:
-        stmt = _filtered(query or DossierQuery()).subquery()
-        return s.scalar(select(func.count()).select_from(stmt)) or 0
 
 
 # -- status workflow -------------------------------------------------------------------------------

@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from aes_desktop.core import listing
 from aes_desktop.core.db import Database
 from aes_desktop.core.enums import State
 from aes_desktop.core.errors import NotFoundError, ValidationError
 from aes_desktop.core.models import Person
 from aes_desktop.core.services import unit_of_work
-from aes_desktop.core.services.audit import Actor
 
-
-@dataclass(frozen=True)
-class PersonRow:
-    id: int
-    uuid: str
-    name: str
-    ministry: str
-    state: State
-
-    @property
-    def actor(self) -> Actor:
-        return Actor(self.name, self.uuid)
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} ({self.ministry}, {self.state.value})" if self.ministry else self.name
+# The profile's row and its look-up at start-up are plain SQL in :mod:`aes_desktop.core.listing`.
+PersonRow = listing.PersonRow
+find_person_by_uuid = listing.find_person_by_uuid
 
 
 def _row(p: Person) -> PersonRow:
@@ -69,13 +54,3 @@ def get_person(db: Database, person_id: int) -> PersonRow:
         if person is None:
             raise NotFoundError("Ce profil n'existe plus.")
         return _row(person)
-
-
-def find_person_by_uuid(db: Database, uuid: str) -> PersonRow | None:
-    # Core on the table: the aide's profile is looked up at start-up.
-    t = Person.__table__.c
-    with db.engine.connect() as conn:
-        r = conn.execute(
-            select(t.id, t.uuid, t.name, t.ministry, t.state).where(t.uuid == uuid)
-        ).first()
-    return PersonRow(r.id, r.uuid, r.name, r.ministry, State(r.state)) if r else None

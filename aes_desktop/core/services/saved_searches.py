@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from aes_desktop.core import listing
 from aes_desktop.core.db import Database
 from aes_desktop.core.errors import NotFoundError, ValidationError
 from aes_desktop.core.models import SavedSearch
 
-
-@dataclass(frozen=True)
-class SavedSearchRow:
-    id: int
-    uuid: str
-    name: str
-    query: str
-    filters: dict[str, Any]
+# The sidebar lists them at start-up: plain SQL in :mod:`aes_desktop.core.listing`.
+SavedSearchRow = listing.SavedSearchRow
+list_saved_searches = listing.list_saved_searches
 
 
 def _row(s: SavedSearch) -> SavedSearchRow:
@@ -45,14 +40,6 @@ def save_search(db: Database, name: str, query: str, filters: dict[str, Any]) ->
             return _row(existing)
     except IntegrityError as exc:  # two windows saving the same name at once
         raise ValidationError(f"Une recherche s'appelle déjà « {name} ».", field="name") from exc
-
-
-def list_saved_searches(db: Database) -> list[SavedSearchRow]:
-    # Core on the table: the sidebar lists them at start-up, before any mapper is configured.
-    t = SavedSearch.__table__.c
-    with db.engine.connect() as conn:
-        rows = conn.execute(select(t.id, t.uuid, t.name, t.query, t.filters).order_by(t.name)).all()
-    return [SavedSearchRow(r.id, r.uuid, r.name, r.query, dict(r.filters or {})) for r in rows]
 
 
 def delete_saved_search(db: Database, search_id: int) -> None:

@@ -1,6 +1,6 @@
 """Encrypting an open database, changing its passphrase, and re-keying its backups.
 
-Both operations work on the file while no connection is open (the engine's pool is disposed),
+Both operations work on the file while no connection is open (every connection released),
 then reconnect the same :class:`Database` object, so every view holding it keeps working. The
 backups of the database follow: encrypting turns the plain snapshots into encrypted ones (a
 plain copy left in ``backups/`` would defeat the purpose), and a new passphrase re-keys them.
@@ -56,7 +56,7 @@ def encrypt_database(
     if db.encrypted:
         raise ValidationError("La base est déjà chiffrée.")
     crypto.driver()
-    db.engine.dispose()
+    db.release_connections()
     try:
         crypto.encrypt_file(db.path, key)
     except BaseException:
@@ -100,7 +100,7 @@ def change_passphrase(
         raise WrongPassphraseError("La phrase de passe actuelle est incorrecte. Rien n'a changé.")
     if new == old:
         raise ValidationError("La nouvelle phrase de passe est identique à l'actuelle.")
-    db.engine.dispose()
+    db.release_connections()
     try:
         crypto.rekey_file(db.path, old, new)
     except BaseException:

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from aes_desktop.core import listing
 from aes_desktop.core.db import Database
 from aes_desktop.core.enums import SessionStatus
 from aes_desktop.core.errors import NotFoundError, ReadOnlyError, ValidationError
@@ -17,38 +18,12 @@ from aes_desktop.core.models import AgendaItem, CouncilSession, Dossier
 from aes_desktop.core.services import unit_of_work
 from aes_desktop.core.services.audit import SYSTEM_ACTOR, Actor, record
 
-
-@dataclass(frozen=True)
-class SessionRow:
-    id: int
-    uuid: str
-    reference: str
-    body: str
-    title: str
-    start_date: date
-    end_date: date | None
-    place: str
-    chair: str
-    status: SessionStatus
-    summary: str
-    dossier_count: int
-    row_version: int
-
-    @property
-    def is_closed(self) -> bool:
-        return self.status is SessionStatus.CLOSED
-
-
-@dataclass(frozen=True)
-class AgendaItemRow:
-    id: int
-    uuid: str
-    session_id: int
-    position: int
-    title: str
-    presenter: str
-    dossier_id: int | None
-    dossier_reference: str | None
+# The rows and reads behind the navigation tree are plain SQL in :mod:`aes_desktop.core.listing`
+# (the window paints them before SQLAlchemy is imported); they keep their names here.
+SessionRow = listing.SessionRow
+AgendaItemRow = listing.AgendaItemRow
+list_sessions = listing.list_sessions
+list_agenda = listing.list_agenda
 
 
 @dataclass(frozen=True)
@@ -125,39 +100,6 @@ def create_session(
             summary=reference,
         )
         return _session_row(row, 0)
-
-
-def list_sessions(db: Database) -> list[SessionRow]:
-    """All sessions, most recent first, with their dossier counts."""
-    # Plain Core on the tables: this runs at start-up, before any mapper needs configuring.
-    sessions = CouncilSession.__table__.c
-    dossiers = Dossier.__table__.c
-    counts = (
-        select(dossiers.session_id, func.count(dossiers.id).label("n"))
-        .group_by(dossiers.session_id)
-        .subquery()
-    )
-    with db.engine.connect() as conn:
-        rows = conn.execute(
-            select(
-                sessions.id,
-                sessions.uuid,
-                sessions.reference,
-                sessions.body,
-                sessions.title,
-                sessions.start_date,
-                sessions.end_date,
-                sessions.place,
-                sessions.chair,
-                sessions.status,
-                sessions.summary,
-                func.coalesce(counts.c.n, 0),
-                sessions.row_version,
-            )
-            .outerjoin(counts, counts.c.session_id == sessions.id)
-            .order_by(sessions.start_date.desc(), sessions.id.desc())
-        ).all()
-    return [SessionRow(*r[:9], SessionStatus(r[9]), r[10], r[11], r[12]) for r in rows]
 
 
 def get_session(db: Database, session_id: int) -> SessionRow:
@@ -271,22 +213,6 @@ def add_agenda_item(
             dossier_id,
             reference,
         )
-
-
-def list_agenda(db: Database, session_id: int) -> list[AgendaItemRow]:
-    with db.read() as s:
-        rows = s.execute(
-            select(AgendaItem, Dossier.reference)
-            .outerjoin(Dossier, Dossier.id == AgendaItem.dossier_id)
-            .where(AgendaItem.session_id == session_id)
-            .order_by(AgendaItem.position)
-        ).all()
-        return [
-            AgendaItemRow(
-                a.id, a.uuid, a.session_id, a.position, a.title, a.presenter, a.dossier_id, ref
-            )
-            for a, ref in rows
-        ]
 
 
 def suggest_next_reference(db: Database, template_session_id: int, start: date) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -22,10 +22,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from aes_desktop.core.db import Database
-from aes_desktop.core.services.dossiers import DossierQuery, DossierRow, dossier_ids, dossier_rows
+from aes_desktop.core.listing import DossierQuery, DossierRow, dossier_ids, dossier_rows
 from aes_desktop.ui.labels import colour, label
 from aes_desktop.ui.models import IdRole, SortRole
+
+if TYPE_CHECKING:
+    from aes_desktop.core.db import Database
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -7,20 +7,17 @@ Sessions are loaded at reset; a session's agenda is fetched the first time it is
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from aes_desktop.core.db import Database
-from aes_desktop.core.services.sessions import (
-    AgendaItemRow,
-    SessionRow,
-    list_agenda,
-    list_sessions,
-)
+from aes_desktop.core.listing import AgendaItemRow, SessionRow, list_agenda, list_sessions
 from aes_desktop.ui.labels import label
 from aes_desktop.ui.models import DossierIdRole, IdRole, NodeKindRole
+
+if TYPE_CHECKING:
+    from aes_desktop.core.db import Database
 
 ALL_NODE = "all"
 SESSION_NODE = "session"

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QStandardItemModel, QUndoCommand, QUndoStack
@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aes_desktop.core.db import Database
 from aes_desktop.core.enums import (
     MEMBER_STATES,
     Classification,
@@ -60,12 +59,19 @@ from aes_desktop.core.errors import (
     ValidationError,
 )
 from aes_desktop.core.jobs import Job
-from aes_desktop.core.services import activity, dossiers
-from aes_desktop.core.services.dossiers import DossierDetail, DossierInput
-from aes_desktop.core.services.sessions import list_sessions
+from aes_desktop.core.listing import list_sessions
 from aes_desktop.ui.labels import colour, label
+from aes_desktop.ui.lazy import lazy_import
 from aes_desktop.ui.operations import Operation, error_message
 from aes_desktop.ui.widgets.commit_queue import CommitQueue
+
+if TYPE_CHECKING:
+    from aes_desktop.core.db import Database
+    from aes_desktop.core.services import activity, dossiers
+    from aes_desktop.core.services.dossiers import DossierDetail, DossierInput
+else:  # the services (and the ORM) load when the first dossier is shown, after the window
+    activity = lazy_import("aes_desktop.core.services.activity")
+    dossiers = lazy_import("aes_desktop.core.services.dossiers")
 
 CONTEXT = "DossierEditor"
 
@@ -1022,7 +1028,7 @@ class NewDossierDialog(QDialog):
             self.reference.setText(self._suggested)
 
     def data(self) -> DossierInput:
-        return DossierInput(
+        return dossiers.DossierInput(
             reference=self.reference.text(),
             title=self.title_edit.text(),
             kind=self.kind.value(),

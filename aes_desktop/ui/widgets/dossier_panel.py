@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import UTC
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -29,14 +29,21 @@ from PySide6.QtWidgets import (
 )
 
 from aes_desktop.core.changes import Change
-from aes_desktop.core.db import Database
 from aes_desktop.core.enums import DossierKind
 from aes_desktop.core.errors import NotFoundError
-from aes_desktop.core.services.activity import ActivityRow, dossier_activity
-from aes_desktop.core.services.documents import list_documents
-from aes_desktop.core.services.dossiers import DossierDetail, get_dossier
 from aes_desktop.ui.labels import audit_action, colour, label
+from aes_desktop.ui.lazy import lazy_import
 from aes_desktop.ui.widgets.dossier_editor import DossierEditor, field_caption
+
+if TYPE_CHECKING:
+    from aes_desktop.core.db import Database
+    from aes_desktop.core.services import activity, documents, dossiers
+    from aes_desktop.core.services.activity import ActivityRow
+    from aes_desktop.core.services.dossiers import DossierDetail
+else:  # the services (and the ORM) load when the first dossier is shown, after the window
+    activity = lazy_import("aes_desktop.core.services.activity")
+    documents = lazy_import("aes_desktop.core.services.documents")
+    dossiers = lazy_import("aes_desktop.core.services.dossiers")
 
 
 def activity_text(row: ActivityRow) -> str:
@@ -157,7 +164,7 @@ class DossierPanel(QScrollArea):
         detail = None
         if dossier_id is not None:
             try:
-                detail = get_dossier(self._db, dossier_id)
+                detail = dossiers.get_dossier(self._db, dossier_id)
             except NotFoundError:
                 detail = None
         self._show(detail)
@@ -198,7 +205,7 @@ class DossierPanel(QScrollArea):
 
     def _fill_documents(self, dossier_id: int) -> None:
         self.documents.clear()
-        for doc in list_documents(self._db, dossier_id):
+        for doc in documents.list_documents(self._db, dossier_id):
             item = QTreeWidgetItem(
                 [
                     doc.title,
@@ -226,7 +233,7 @@ class DossierPanel(QScrollArea):
 
     def _fill_activity(self, dossier_id: int) -> None:
         self.activity.clear()
-        for row in dossier_activity(self._db, dossier_id, limit=200):
+        for row in activity.dossier_activity(self._db, dossier_id, limit=200):
             at = row.at.replace(tzinfo=UTC).astimezone()
             what = activity_text(row)
             item = QTreeWidgetItem([at.strftime("%d/%m/%Y %H:%M"), row.actor, what])
