@@ -4,12 +4,15 @@ explained in a French dialog and on stderr, with a non-zero exit code and the fi
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from aes_desktop.core import listing
 from aes_desktop.core.db import open_database
 from aes_desktop.core.services.info import database_info
 from aes_desktop.ui import app as app_module
@@ -79,3 +82,62 @@ def test_bad_database_is_explained(
     assert shown and "n'est pas une base de données" in shown[0]
     assert "n'est pas une base de données" in capsys.readouterr().err
     assert hashlib.sha256(bogus.read_bytes()).hexdigest() == before
+
+
+_PAINT_FIRST = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QTimer
+from aes_desktop.ui import app as app_module
+
+def ready(window):
+    window.table.viewport().grab()
+    print("painted", "sqlalchemy" in sys.modules, window.dossier_model.rowCount(),
+          window.panel.dossier_id, flush=True)
+
+    def page_shown():
+        if window.panel.dossier_id is None:
+            QTimer.singleShot(20, page_shown)
+            return
+        print("page", window.panel.dossier_id, window.panel.title.text(),
+              "sqlalchemy" in sys.modules, flush=True)
+        window.close()
+
+    QTimer.singleShot(0, page_shown)
+
+sys.exit(app_module.run(db=sys.argv[1], data_dir=sys.argv[2], on_ready=ready))
+"""
+
+
+def test_window_paints_before_the_orm_loads_then_reopens_the_last_dossier(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    """The window and its dossier table are painted from plain SQL before SQLAlchemy is
+    imported; the ORM loads on a worker thread meanwhile, then the dossier page that was open
+    last time comes back."""
+    db = open_database(demo_path)
+    try:
+        ids = listing.dossier_ids(db, listing.DossierQuery())
+        last = ids[3]
+        title = listing.dossier_rows(db, [last])[last].title
+        uuid = db.query("SELECT uuid FROM people ORDER BY id LIMIT 1")[0][0]
+    finally:
+        db.close()
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.ini").write_text(
+        f"[state]\nlast_session=0\nlast_dossier={last}\n\n[profile]\nperson_uuid={uuid}\n",
+        encoding="utf-8",
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", _PAINT_FIRST, str(demo_path), str(data)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "painted False 6 None"
+    assert lines[1].startswith(f"page {last} ") and lines[1].endswith(" True")
+    assert title in lines[1]

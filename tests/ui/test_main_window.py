@@ -162,3 +162,26 @@ def test_print_targets_the_document_being_read(
     assert [c.document_ids for c in spec.dossiers] == [(document.id,)]
     assert not spec.cover and not spec.toc
     dialog.close()
+
+
+def test_deferred_details_wait_for_finish_start_and_yield_to_the_aide(
+    app: QApplication, qtbot, demo_db: Database, settings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    settings.setValue("state/last_session", 0)
+    win = MainWindow(demo_db, settings)
+    qtbot.addWidget(win)
+    win_ids = win.dossier_model.ids()
+    settings.setValue("state/last_dossier", win_ids[2])
+    win.close()
+    deferred = MainWindow(demo_db, settings, defer_details=True)
+    qtbot.addWidget(deferred)
+    assert deferred.panel.dossier_id is None  # the page waits for the services to load
+    deferred.finish_start()
+    assert deferred.panel.dossier_id == win_ids[2]
+    # When the aide has chosen a dossier meanwhile, their choice stays.
+    again = MainWindow(demo_db, settings, defer_details=True)
+    qtbot.addWidget(again)
+    ids = again.dossier_model.ids()
+    again.select_dossier(ids[4])
+    again.finish_start()
+    assert again.panel.dossier_id == ids[4]
