@@ -609,7 +609,9 @@ class MainWindow(QMainWindow):
         if self._session_annotations.created:
             self.session_annotations.set_scope(session_id=session_id)
         query = self.current_query(session_id)
-        if query != self.dossier_model.query:
+        # The first selection always loads the table, even when its query is the model's
+        # initial one (all dossiers, no filter).
+        if query != self.dossier_model.query or not self.dossier_model.loaded:
             self.dossier_model.set_query(query)
         if current.data(NodeKindRole) == AGENDA_NODE:
             dossier_id = current.data(DossierIdRole)

@@ -164,6 +164,18 @@ def test_print_targets_the_document_being_read(
     dialog.close()
 
 
+def test_all_dossiers_chosen_last_time_fills_the_table_at_start(
+    app: QApplication, qtbot, demo_db: Database, settings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    # "All dossiers" is also the model's initial query: the first selection must still run it.
+    settings.setValue("state/last_session", 0)
+    win = MainWindow(demo_db, settings)
+    qtbot.addWidget(win)
+    assert win.current_session_id() is None
+    assert win.dossier_model.rowCount() == 6
+    assert win.count_label.text() == "6 dossiers"
+
+
 def test_deferred_details_wait_for_finish_start_and_yield_to_the_aide(
     app: QApplication, qtbot, demo_db: Database, settings: QSettings
 ) -> None:  # type: ignore[no-untyped-def]

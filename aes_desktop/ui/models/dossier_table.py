@@ -68,6 +68,11 @@ class DossierTableModel(QAbstractTableModel):
     def query(self) -> DossierQuery:
         return self._query
 
+    @property
+    def loaded(self) -> bool:
+        """Whether a query has run (before that the table is empty)."""
+        return self._loaded
+
     def set_query(self, query: DossierQuery) -> None:
         """Run ``query`` in the database and show its ids (rows are fetched when painted)."""
         ids = dossier_ids(self._db, query)
