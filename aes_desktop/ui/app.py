@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import importlib
 import os
 import signal
 import socket
@@ -156,21 +157,23 @@ def open_with_checks(
     return database
 
 
-#: What the dossier page and the first edits need: imported on a worker thread once the window
-#: is painted (SQLAlchemy and the models take about half a second), while the window answers.
+#: What the dossier page needs, then what the first edits and the integrity check need: imported
+#: on a worker thread once the window is painted (SQLAlchemy and the models take about half a
+#: second), while the window answers.
 WARM_UP_MODULES = (
     "aes_desktop.core.services.dossiers",
     "aes_desktop.core.services.documents",
     "aes_desktop.core.services.activity",
-    "aes_desktop.core.services.annotation",
-    "aes_desktop.core.check",
 )
+LATER_MODULES = ("aes_desktop.core.services.annotation", "aes_desktop.core.check")
+
+
+#: The interpreter's switch interval while the worker imports (see ``run``).
+WARM_UP_SWITCH_S = 0.0005
 
 
 def warm_up(database: Database) -> None:
     """Load the ORM and the services, and set up the database's engine (on a worker thread)."""
-    import importlib
-
     for name in WARM_UP_MODULES:
         importlib.import_module(name)
     from sqlalchemy.orm import configure_mappers
@@ -258,23 +261,34 @@ def run(
         auto_backup = AutoBackup(database, window)
         window.show()
         checks: list[StartupCheck] = []
+        interval = [sys.getswitchinterval()]
+        from aes_desktop.ui.operations import Operation
 
-        def warmed(_result: object = None) -> None:
-            # The dossier page open last time shows now that the services are loaded.
-            window.finish_start()
+        def start_check(_result: object = None) -> None:
             # The integrity check reads the whole file: it starts once the window is up.
             check = StartupCheck(database, window)
             check.damaged.connect(lambda _problems: _close_for_recovery(window))
             checks.append(check)
 
-        def first_paint() -> None:
-            # Start-up garbage is long-lived (modules, widgets): collection resumes only now,
-            # and what exists is frozen out of future collections (see aes_desktop.launcher).
-            gc.freeze()
-            gc.enable()
-            database.start_background_upkeep()
-            from aes_desktop.ui.operations import Operation
+        def warmed(_result: object = None) -> None:
+            # The dossier page open last time shows now that the services are loaded.
+            window.finish_start()
+            later = Operation(
+                None,
+                lambda _job: [importlib.import_module(name) for name in LATER_MODULES],
+                database=False,
+                show_progress=False,
+                busy_cursor=False,
+            )
+            later.finally_(lambda: sys.setswitchinterval(interval[0]))
+            later.success(start_check).failure(start_check).run()
 
+        def start_warm_up() -> None:
+            database.start_background_upkeep()
+            # While the worker imports, the GUI thread's Python callbacks (every cell painted)
+            # wait for the interpreter: hand it over every 0.5 ms instead of every 5 ms.
+            interval[0] = sys.getswitchinterval()
+            sys.setswitchinterval(min(interval[0], WARM_UP_SWITCH_S))
             warming = Operation(
                 None,
                 lambda _job: warm_up(database),
@@ -283,8 +297,16 @@ def run(
                 busy_cursor=False,
             )
             warming.success(warmed).failure(warmed).run()
+
+        def first_paint() -> None:
+            # Start-up garbage is long-lived (modules, widgets): collection resumes only now,
+            # and what exists is frozen out of future collections (see aes_desktop.launcher).
+            gc.freeze()
+            gc.enable()
             if on_ready is not None:
                 on_ready(window)
+            # The ORM loads once the window has reached the screen.
+            QTimer.singleShot(0, start_warm_up)
 
         def first_run() -> None:
             # The aide says who they are (author of their notes; they may skip it), then is
