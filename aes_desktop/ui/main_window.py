@@ -953,6 +953,7 @@ class MainWindow(QMainWindow):
         last_dossier = int(dossier_id) if dossier_id not in (None, "") else None
         if self._defer_details:
             self._restore_dossier = last_dossier
+            self.panel.set_opening(last_dossier is not None)
         else:
             self._pending_dossier = last_dossier
         if session_id not in (None, ""):
@@ -970,6 +971,7 @@ class MainWindow(QMainWindow):
         """Show the dossier page open last time (see ``defer_details``), unless the aide has
         already chosen a dossier meanwhile."""
         dossier_id, self._restore_dossier = self._restore_dossier, None
+        self.panel.set_opening(False)
         if dossier_id is not None and self.panel.dossier_id is None:
             self.select_dossier(dossier_id)
 

@@ -946,6 +946,10 @@
         <translation>Action</translation>
     </message>
     <message>
+        <source>Opening the dossier…</source>
+        <translation>Ouverture du dossier…</translation>
+    </message>
+    <message>
         <source>v{current} of {count}</source>
         <translation>v{current} sur {count}</translation>
     </message>

@@ -73,7 +73,7 @@ def measure_startup(db_path: str, runs: int, data_dir: str) -> dict[str, list[fl
         fh.write(
             f"[state]\nlast_session=0\nlast_dossier={last}\n\n[profile]\nperson_uuid={person}\n"
         )
-    figures: dict[str, list[float]] = {"window": [], "page": [], "stall": []}
+    figures: dict[str, list[float]] = {"window": [], "page": [], "stall": [], "orm": []}
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     for _ in range(runs):
         start = time.perf_counter()
@@ -101,6 +101,7 @@ def measure_startup(db_path: str, runs: int, data_dir: str) -> dict[str, list[fl
         figures["window"].append(window)
         figures["page"].append(page_ms)
         figures["stall"].append(float(page.split()[2]))
+        figures["orm"].append(1.0 if line.split()[2] == "True" else 0.0)
     return figures
 
 
@@ -202,6 +203,7 @@ def main(argv: list[str]) -> int:
         ),
         Row("… then the last dossier's page back (median)", median(startup["page"]), None),
         Row("… longest wait of a click meanwhile (median)", median(startup["stall"]), None),
+        Row("starts that imported SQLAlchemy before the paint", sum(startup["orm"]), None, unit=""),
         Row("dossier table rows", table["rows"], None, unit=""),
         Row("table first paint", table["first paint (all dossiers)"], 100),
         Row("sort change (worst of 4 columns)", table["sort change (worst of 4)"], 150),

@@ -188,8 +188,10 @@ def test_deferred_details_wait_for_finish_start_and_yield_to_the_aide(
     deferred = MainWindow(demo_db, settings, defer_details=True)
     qtbot.addWidget(deferred)
     assert deferred.panel.dossier_id is None  # the page waits for the services to load
+    assert deferred.panel.placeholder.text() == "Ouverture du dossier…"
     deferred.finish_start()
     assert deferred.panel.dossier_id == win_ids[2]
+    assert deferred.panel.placeholder.text() == "Sélectionnez un dossier pour en voir le détail."
     # When the aide has chosen a dossier meanwhile, their choice stays.
     again = MainWindow(demo_db, settings, defer_details=True)
     qtbot.addWidget(again)

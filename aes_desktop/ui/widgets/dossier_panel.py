@@ -160,6 +160,15 @@ class DossierPanel(QScrollArea):
     def detail(self) -> DossierDetail | None:
         return self._detail
 
+    def set_opening(self, opening: bool) -> None:
+        """While the dossier open last time is on its way back (start-up), the empty page says
+        so rather than asking the aide to choose one."""
+        self.placeholder.setText(
+            self.tr("Opening the dossier…")
+            if opening
+            else self.tr("Select a dossier to see its details.")
+        )
+
     def show_dossier(self, dossier_id: int | None) -> None:
         detail = None
         if dossier_id is not None:
