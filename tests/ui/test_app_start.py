@@ -4,6 +4,7 @@ explained in a French dialog and on stderr, with a non-zero exit code and the fi
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from aes_desktop.core import listing
+from aes_desktop.core.crypto import Passphrase
 from aes_desktop.core.db import open_database
 from aes_desktop.core.services.info import database_info
 from aes_desktop.ui import app as app_module
@@ -105,17 +107,35 @@ def ready(window):
 
     QTimer.singleShot(0, page_shown)
 
-sys.exit(app_module.run(db=sys.argv[1], data_dir=sys.argv[2], on_ready=ready))
+key = os.environ.get("AES_TEST_KEY")
+if key:
+    from aes_desktop.core.crypto import Passphrase
+
+    key = Passphrase(key)
+sys.exit(app_module.run(db=sys.argv[1], data_dir=sys.argv[2], passphrase=key, on_ready=ready))
 """
 
 
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
 def test_window_paints_before_the_orm_loads_then_reopens_the_last_dossier(
-    demo_path: Path, tmp_path: Path
+    demo_path: Path, tmp_path: Path, encrypted: bool
 ) -> None:
     """The window and its dossier table are painted from plain SQL before SQLAlchemy is
-    imported; the ORM loads on a worker thread meanwhile, then the dossier page that was open
-    last time comes back."""
-    db = open_database(demo_path)
+    imported (SQLCipher too); the ORM loads on a worker thread meanwhile, then the dossier page
+    that was open last time comes back."""
+    env = dict(os.environ)
+    key = None
+    if encrypted:
+        from aes_desktop.core.services.security import encrypt_database
+
+        key = Passphrase("Ouagadougou, Niamey, Bamako ɛ")
+        plain = open_database(demo_path, backup_dir=tmp_path / "backups")
+        try:
+            encrypt_database(plain, key)
+        finally:
+            plain.close()
+        env["AES_TEST_KEY"] = "Ouagadougou, Niamey, Bamako ɛ"
+    db = open_database(demo_path, passphrase=key)
     try:
         ids = listing.dossier_ids(db, listing.DossierQuery())
         last = ids[3]
@@ -131,6 +151,7 @@ def test_window_paints_before_the_orm_loads_then_reopens_the_last_dossier(
     )
     out = subprocess.run(
         [sys.executable, "-c", _PAINT_FIRST, str(demo_path), str(data)],
+        env=env,
         capture_output=True,
         text=True,
         timeout=120,
