@@ -411,36 +411,38 @@ class Database:
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         """Rows of one read-only statement in plain SQL (``?`` placeholders), without the ORM.
 
-        On a SQLite file, the GUI thread keeps one connection of its own (other threads open
-        one for the call); a server goes through the engine's pool. Used by the queries behind
-        the first screen (:mod:`aes_desktop.core.listing`), which run before SQLAlchemy is
-        imported.
+        On a SQLite file, the GUI thread keeps one connection of its own, so the queries behind
+        the first screen (:mod:`aes_desktop.core.listing`) run before SQLAlchemy is imported.
+        Other threads, and servers, go through the engine's pool (keyed connections are reused:
+        an SQLCipher key costs a key derivation per new connection).
         """
-        if self.target.path is None:
-            raw = self.engine.raw_connection()
-            try:
-                cursor = raw.cursor()
-                cursor.execute(sql if self.target.is_sqlite else sql.replace("?", "%s"), params)
-                return list(cursor.fetchall())
-            finally:
-                raw.close()
-        main = threading.current_thread() is threading.main_thread()
-        conn = self._light if main else None
-        if conn is None:
-            conn = self.light_connection()
-            if main:
-                self._light = conn
-        errors = (sqlite3.Error,) if self._key is None else (crypto.driver().Error,)
+        if self.target.path is not None and threading.current_thread() is threading.main_thread():
+            if self._light is None:
+                self._light = self.light_connection()
+            return self._fetch(self._light, sql, params)
+        raw = self.engine.raw_connection()
         try:
-            return list(conn.execute(sql, params).fetchall())
+            if not self.target.is_sqlite:
+                sql = sql.replace("?", "%s")
+            return self._fetch(raw.cursor(), sql, params)
+        finally:
+            raw.close()
+
+    def _fetch(self, executor: Any, sql: str, params: Sequence[Any]) -> list[Any]:
+        """Run ``sql`` on a DB-API connection or cursor; a disk failure becomes French."""
+        errors: tuple[type[Exception], ...] = (sqlite3.Error,)
+        if self._key is not None:
+            errors = (crypto.driver().Error,)
+        elif not self.target.is_sqlite:
+            errors = ()  # a server's errors: the caller's to report
+        try:
+            cursor = executor.execute(sql, params)
+            return list((cursor if cursor is not None else executor).fetchall())
         except errors as exc:
             error = storage_error(exc, writing=False)
             if error is None:
                 raise
             raise error from exc
-        finally:
-            if not main:
-                conn.close()
 
     def light_connection(self) -> Any:
         """A DB-API connection with the settings :meth:`query` relies on."""
@@ -741,13 +743,22 @@ def open_database(
             database = Database(target, None, passphrase)
             database.backup_dir = backup_dir
             errors = (sqlite3.Error,) if passphrase is None else (crypto.driver().Error,)
+            conn = None
             try:
-                database.query("SELECT 1")  # opens for writing now, as the engine would
+                # Opened for writing now, as the engine would be; kept by the GUI thread for
+                # its first screen (an SQLCipher key is derived once).
+                conn = database.light_connection()
+                database._fetch(conn, "SELECT 1", ())
             except errors as exc:
-                database.close()
+                if conn is not None:
+                    conn.close()
                 raise DatabaseOpenError(
                     f"Impossible d'ouvrir la base « {target.display} » : {_first_line(exc)}"
                 ) from exc
+            if threading.current_thread() is threading.main_thread():
+                database._light = conn
+            else:
+                conn.close()
             return database
     from sqlalchemy import inspect
     from sqlalchemy.exc import DBAPIError, OperationalError

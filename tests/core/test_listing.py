@@ -172,7 +172,7 @@ def test_a_database_at_the_current_schema_opens_without_its_engine(demo_path: Pa
         assert not db.engine_ready  # nothing to migrate: no engine, no SQLAlchemy needed yet
         count = listing.count_dossiers(db)
         assert count == 6 and not db.engine_ready
-        # Other threads read through a connection of their own, closed after the call.
+        # Other threads read through the engine's pool (which this creates).
         seen: list[int] = []
         worker = threading.Thread(target=lambda: seen.append(listing.count_dossiers(db)))
         worker.start()
