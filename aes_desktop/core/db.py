@@ -358,8 +358,10 @@ class Database:
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
         self._wants_upkeep = False
-        # The GUI thread's own connection for :meth:`query` (see there).
+        # The GUI thread's own connection for :meth:`query` (see there), and its lock: it is
+        # replaced from whichever thread encrypts, re-keys or restores the file.
         self._light: Any = None
+        self._light_lock = threading.Lock()
         #: When this process last began and last committed a write (the upkeep thread works in
         #: the pauses between them and gives way as soon as a new one begins).
         self.write_started = 0.0
@@ -402,11 +404,12 @@ class Database:
 
         if self._wants_upkeep:
             _UPKEEP_ENGINES.add(engine)
-        self._engine = engine
         self._read_factory = sessionmaker(bind=engine, expire_on_commit=False)
         self._write_factory = sessionmaker(
             bind=engine.execution_options(aes_write=True), expire_on_commit=False
         )
+        # Last: other threads take the engine (and so the factories) as soon as it is set.
+        self._engine = engine
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         """Rows of one read-only statement in plain SQL (``?`` placeholders), without the ORM.
@@ -417,27 +420,29 @@ class Database:
         an SQLCipher key costs a key derivation per new connection).
         """
         if self.target.path is not None and threading.current_thread() is threading.main_thread():
-            if self._light is None:
-                self._light = self.light_connection()
-            return self._fetch(self._light, sql, params)
+            with self._light_lock, self._reading():
+                if self._light is None:
+                    self._light = self.light_connection()
+                return list(self._light.execute(sql, params).fetchall())
         raw = self.engine.raw_connection()
         try:
             if not self.target.is_sqlite:
                 sql = sql.replace("?", "%s")
-            return self._fetch(raw.cursor(), sql, params)
+            with self._reading():
+                cursor = raw.cursor()
+                cursor.execute(sql, params)
+                return list(cursor.fetchall())
         finally:
             raw.close()
 
-    def _fetch(self, executor: Any, sql: str, params: Sequence[Any]) -> list[Any]:
-        """Run ``sql`` on a DB-API connection or cursor; a disk failure becomes French."""
-        errors: tuple[type[Exception], ...] = (sqlite3.Error,)
-        if self._key is not None:
-            errors = (crypto.driver().Error,)
-        elif not self.target.is_sqlite:
-            errors = ()  # a server's errors: the caller's to report
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """A disk failure while reading a SQLite file becomes a French :class:`StorageError`."""
+        errors: tuple[type[Exception], ...] = ()
+        if self.target.is_sqlite:  # a server's errors are the caller's to report
+            errors = (sqlite3.Error,) if self._key is None else (crypto.driver().Error,)
         try:
-            cursor = executor.execute(sql, params)
-            return list((cursor if cursor is not None else executor).fetchall())
+            yield
         except errors as exc:
             error = storage_error(exc, writing=False)
             if error is None:
@@ -448,8 +453,12 @@ class Database:
         """A DB-API connection with the settings :meth:`query` relies on."""
         # Any thread may close it (the database is closed from wherever the app ends).
         conn = self.raw_connection(check_same_thread=False)
-        conn.isolation_level = None  # autocommit: each statement sees the latest commits
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        try:
+            conn.isolation_level = None  # autocommit: each statement sees the latest commits
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        except BaseException:
+            conn.close()
+            raise
         return conn
 
     def release_connections(self, *, close: bool = True) -> None:
@@ -457,18 +466,17 @@ class Database:
         own), before the file is rewritten or in a forked child; they reopen on next use.
         ``close=False`` forgets them without closing: a forked child must not close what its
         parent still uses."""
-        if close:
-            self._drop_light()
-        else:
-            self._light = None
-        if self._engine is not None:
-            self._engine.dispose(close=close)
+        with self._engine_lock, self._light_lock:
+            self._let_go(close=close)
 
-    def _drop_light(self) -> None:
+    def _let_go(self, *, close: bool = True) -> None:
+        """:meth:`release_connections` with both locks held."""
         conn, self._light = self._light, None
-        if conn is not None:
+        if conn is not None and close:
             with contextlib.suppress(Exception):
                 conn.close()
+        if self._engine is not None:
+            self._engine.dispose(close=close)
 
     @property
     def path(self) -> Path | None:
@@ -496,11 +504,10 @@ class Database:
     def reopen(self, key: Passphrase | None = None) -> None:
         """Drop every connection and reconnect (after the file was swapped, encrypted or
         re-keyed); everyone holding this object keeps working with the new file."""
-        self._drop_light()
-        if self._engine is not None:
-            self._engine.dispose()
-        self._key = key
-        self._bind(create_db_engine(self.target, key))
+        with self._engine_lock, self._light_lock:  # no connection opens with the old key
+            self._key = key
+            self._let_go()
+            self._bind(create_db_engine(self.target, key))
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -557,7 +564,8 @@ class Database:
         """Copy the WAL back into the database file (``PASSIVE`` never waits for anyone)."""
         if self.path is None or mode not in {"PASSIVE", "FULL", "RESTART", "TRUNCATE"}:
             return
-        raw = self.engine.raw_connection()
+        # Without an engine yet (the app closed before the ORM loaded), a plain connection.
+        raw = self.engine.raw_connection() if self._engine is not None else self.raw_connection()
         try:
             cursor = raw.cursor()
             cursor.execute(f"PRAGMA wal_checkpoint({mode})")
@@ -606,9 +614,7 @@ class Database:
             self._upkeep = None
             with contextlib.suppress(Exception):
                 self.checkpoint("TRUNCATE")  # leave a compact file behind
-        self._drop_light()
-        if self._engine is not None:
-            self._engine.dispose()
+        self.release_connections()
 
 
 class _Upkeep(threading.Thread):
@@ -743,15 +749,11 @@ def open_database(
             database = Database(target, None, passphrase)
             database.backup_dir = backup_dir
             errors = (sqlite3.Error,) if passphrase is None else (crypto.driver().Error,)
-            conn = None
             try:
                 # Opened for writing now, as the engine would be; kept by the GUI thread for
                 # its first screen (an SQLCipher key is derived once).
                 conn = database.light_connection()
-                database._fetch(conn, "SELECT 1", ())
             except errors as exc:
-                if conn is not None:
-                    conn.close()
                 raise DatabaseOpenError(
                     f"Impossible d'ouvrir la base « {target.display} » : {_first_line(exc)}"
                 ) from exc

@@ -7,12 +7,14 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 
 from aes_desktop.core import listing
 from aes_desktop.core.db import Database, open_database
@@ -201,3 +203,47 @@ def test_opening_and_listing_import_no_sqlalchemy(demo_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.split() == ["6", "1", "False"]
+
+
+def test_the_engine_is_published_with_its_session_factories(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another thread sees the lazily created engine only once it can be used: a read racing
+    the warm-up's engine creation never finds the session factories missing."""
+    import sqlalchemy.orm
+
+    real = sqlalchemy.orm.sessionmaker
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.05)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sqlalchemy.orm, "sessionmaker", slow)
+    db = open_database(demo_path)
+    try:
+        creator = threading.Thread(target=lambda: db.engine)
+        creator.start()
+        while not db.engine_ready:
+            assert creator.is_alive() or db.engine_ready
+        with db.read() as s:
+            assert s.scalar(select(func.count()).select_from(Dossier)) == 6
+        creator.join()
+    finally:
+        db.close()
+
+
+def test_the_gui_threads_connection_follows_encryption(demo_path: Path, tmp_path: Path) -> None:
+    """Encrypting swaps the file under the open database: the GUI thread's own connection is
+    replaced by one keyed with the new passphrase (a stale plain one would fail every read)."""
+    from aes_desktop.core.crypto import Passphrase
+    from aes_desktop.core.services.security import encrypt_database
+
+    db = open_database(demo_path, backup_dir=tmp_path / "backups")
+    try:
+        assert listing.count_dossiers(db) == 6  # the plain file, through the light connection
+        encrypt_database(db, Passphrase("Tillabéri ɓ ƙ"))
+        assert db.encrypted and not demo_path.read_bytes().startswith(b"SQLite format 3")
+        assert listing.count_dossiers(db) == 6
+        assert [s.reference for s in listing.list_sessions(db)] == ["CM-2025-01"]
+    finally:
+        db.close()
