@@ -179,7 +179,10 @@ def warm_up(database: Database) -> None:
     from sqlalchemy.orm import configure_mappers
 
     configure_mappers()
-    database.engine  # noqa: B018  (created here rather than at the first save)
+    # The engine and its first pooled connection here, not at the first read on the GUI thread
+    # (with SQLCipher, keying a connection derives the key: a quarter of a second).
+    with database.engine.connect():
+        pass
 
 
 def _quick_check(database: Database, job: Any) -> Any:
@@ -262,26 +265,39 @@ def run(
         window.show()
         checks: list[StartupCheck] = []
         interval = [sys.getswitchinterval()]
-        from aes_desktop.ui.operations import Operation
+        # Set when the app leaves: background steps still queued then do nothing.
+        closing: list[bool] = []
+        from aes_desktop.ui.operations import Operation, show_error
 
         def start_check(_result: object = None) -> None:
+            if closing:
+                return
             # The integrity check reads the whole file: it starts once the window is up.
             check = StartupCheck(database, window)
             check.damaged.connect(lambda _problems: _close_for_recovery(window))
             checks.append(check)
 
         def warmed(_result: object = None) -> None:
-            # The dossier page open last time shows now that the services are loaded.
-            window.finish_start()
-            later = Operation(
-                None,
-                lambda _job: [importlib.import_module(name) for name in LATER_MODULES],
-                database=False,
-                show_progress=False,
-                busy_cursor=False,
-            )
-            later.finally_(lambda: sys.setswitchinterval(interval[0]))
-            later.success(start_check).failure(start_check).run()
+            if closing:
+                return
+            try:
+                # The dossier page open last time shows now that the services are loaded.
+                window.finish_start()
+            except AesError as exc:  # an unreadable dossier: said, and the check still runs
+                show_error(window, exc)
+            finally:
+                later = Operation(
+                    None,
+                    lambda _job: [importlib.import_module(name) for name in LATER_MODULES],
+                    database=False,
+                    show_progress=False,
+                    busy_cursor=False,
+                )
+                later.finally_(restore_interval)
+                later.success(start_check).failure(start_check).run()
+
+        def restore_interval() -> None:
+            sys.setswitchinterval(interval[0])
 
         def start_warm_up() -> None:
             database.start_background_upkeep()
@@ -319,6 +335,8 @@ def run(
         QTimer.singleShot(0, first_paint)
         QTimer.singleShot(0, first_run)
         code = app.exec()
+        closing.append(True)
+        restore_interval()
         auto_backup.at_exit()
         problems = checks[0].problems if checks else []
         if problems and database.path is not None:

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from aes_desktop.core import listing
 from aes_desktop.core.crypto import Passphrase
@@ -162,3 +162,36 @@ def test_window_paints_before_the_orm_loads_then_reopens_the_last_dossier(
     assert lines[0] == "painted False 6 None"
     assert lines[1].startswith(f"page {last} ") and lines[1].endswith(" True")
     assert title in lines[1]
+
+
+def test_leaving_during_the_warm_up_restores_the_interpreter_and_drops_late_steps(
+    app: QApplication, demo_path: Path, tmp_path: Path
+) -> None:
+    """Closed at the first paint, before the ORM has loaded: the switch interval the warm-up
+    lowered is back when run() returns, and the warm-up's later steps do nothing."""
+    before = sys.getswitchinterval()
+    windows = []
+
+    def close_at_once(window: QWidget) -> None:
+        windows.append(window)
+        window.close()
+
+    data = tmp_path / "data"
+    data.mkdir()
+    uuid = listing_uuid(demo_path)
+    (data / "settings.ini").write_text(f"[profile]\nperson_uuid={uuid}\n", encoding="utf-8")
+    assert app_module.run(db=str(demo_path), data_dir=str(data), on_ready=close_at_once) == 0
+    assert sys.getswitchinterval() == before
+    # The worker's completion, delivered after the app left, shows no page on the closed window.
+    QThreadPool.globalInstance().waitForDone(30_000)
+    app.processEvents()
+    assert windows and windows[0].panel.dossier_id is None  # type: ignore[attr-defined]
+    assert sys.getswitchinterval() == before
+
+
+def listing_uuid(path: Path) -> str:
+    db = open_database(path)
+    try:
+        return str(db.query("SELECT uuid FROM people ORDER BY id LIMIT 1")[0][0])
+    finally:
+        db.close()
