@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from aes_desktop.core.search import SearchHit
 from aes_desktop.ui.main_window import MainWindow
@@ -81,3 +82,42 @@ def test_results_model(qtmodeltester, app, demo_db) -> None:  # type: ignore[no-
     model.set_hits(search(demo_db, "sécurité"))
     assert model.rowCount() > 1
     qtmodeltester.check(model)
+
+
+def test_hits_are_as_tall_as_their_text_at_the_width_they_get(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Each hit's row is as tall as its title and snippet wrapped at the row's real width: no
+    blank gap under it (it was measured at 100 pixels), also after the sidebar is widened."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    panel = window.search_panel
+    window.sidebar.setCurrentWidget(panel)
+    with qtbot.waitSignal(panel.searchFinished, timeout=5000):
+        panel.box.setText("defense commune")
+        panel.run_now()
+    view = panel.results
+    view.expandAll()
+    delegate = view.itemDelegate()
+
+    def check() -> int:
+        checked = 0
+        for g in range(panel.model.rowCount()):
+            group = panel.model.index(g, 0)
+            for row in range(panel.model.rowCount(group)):
+                index = panel.model.index(row, 0, group)
+                rect = view.visualRect(index)
+                option = QStyleOptionViewItem()
+                option.font = view.font()
+                doc = delegate._document(option, index, rect.width())
+                assert doc is not None
+                assert abs(rect.height() - (doc.size().height() + 4)) <= 2, (row, rect)
+                checked += 1
+        return checked
+
+    assert check() >= 2
+    sizes = window.splitter.sizes()
+    window.splitter.setSizes([sizes[0] + 250, sizes[1] - 250, sizes[2]])
+    qtbot.waitUntil(lambda: view.viewport().width() > sizes[0], timeout=2000)
+    app = QApplication.instance()
+    assert app is not None
+    app.processEvents()
+    assert check() >= 2

@@ -12,7 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRectF,
     QSize,
@@ -20,7 +22,13 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -144,9 +152,27 @@ class SearchResultsModel(QAbstractItemModel):
 
 
 class HitDelegate(QStyledItemDelegate):
-    """Paints a hit as its document title over the snippet with the matched words marked."""
+    """Paints a hit as its document title over the snippet with the matched words marked.
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument | None:
+    A hit is as tall as its text wrapped at the width the row really gets. The view asks for
+    the size with an option whose rectangle is not laid out yet: measured at that width (100
+    pixels), hits came out several lines too tall, with blank gaps between them.
+    """
+
+    def _width(self, option: QStyleOptionViewItem, index: Index) -> int:
+        view = self.parent()
+        if not isinstance(view, QTreeView):
+            return option.rect.width()
+        depth = 1 if view.rootIsDecorated() else 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        return view.viewport().width() - view.indentation() * depth
+
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex, width: int
+    ) -> QTextDocument | None:
         hit = index.data(HitRole)
         if not isinstance(hit, SearchHit):
             return None
@@ -156,11 +182,11 @@ class HitDelegate(QStyledItemDelegate):
         marked = html.escape(hit.marked("\x01", "\x02"))
         marked = marked.replace("\x01", "<b style='background:#fff59d'>").replace("\x02", "</b>")
         doc.setHtml(f"<div style='color:#455a64'>{title}</div><div>{marked}</div>")
-        doc.setTextWidth(max(100, option.rect.width() - 4))
+        doc.setTextWidth(max(100, width - 4))
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        doc = self._document(option, index)  # type: ignore[arg-type]
+        doc = self._document(option, index, option.rect.width())  # type: ignore[arg-type]
         if doc is None:
             super().paint(painter, option, index)
             return
@@ -181,7 +207,7 @@ class HitDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        doc = self._document(option, index)  # type: ignore[arg-type]
+        doc = self._document(option, index, self._width(option, index))  # type: ignore[arg-type]
         if doc is None:
             return super().sizeHint(option, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 4)
@@ -233,6 +259,8 @@ class SearchPanel(QWidget):
         self.results.setHeaderHidden(True)
         self.results.setWordWrap(True)
         self.results.setItemDelegate(HitDelegate(self.results))
+        # Hits rewrap when the sidebar is resized: their heights are measured again.
+        self.results.viewport().installEventFilter(self)
         self.results.activated.connect(self._on_activated)
         self.results.clicked.connect(self._on_activated)
 
@@ -331,6 +359,15 @@ class SearchPanel(QWidget):
         if isinstance(error, JobCancelledError) or generation != self._generation:
             return
         show_error(self, error, self.tr("Search"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.results.viewport()
+            and isinstance(event, QResizeEvent)
+            and event.size().width() != event.oldSize().width()
+        ):
+            self.results.doItemsLayout()
+        return super().eventFilter(watched, event)
 
     def _on_activated(self, index: QModelIndex) -> None:
         hit = self.model.hit(index)
