@@ -757,9 +757,16 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([sidebar, total - details - sidebar, details])
 
     def _on_details_tab(self, _index: int) -> None:
-        # The comparison is built only when looked at (it diffs every version pair on demand).
-        if self._compare.is_current() and self._compare_pending is not None:
-            document_id, self._compare_pending = self._compare_pending, None
+        # The comparison is built only when looked at (it diffs every version pair on demand):
+        # the document last opened, else the one selected in the dossier's list.
+        if not self._compare.is_current():
+            return
+        document_id, self._compare_pending = self._compare_pending, None
+        if document_id is None:
+            document_id = self.panel.document_id
+            if document_id == self.compare.document_id:
+                return
+        if document_id is not None:
             self.compare.show_document(document_id)
 
     def current_person_id(self) -> int | None:

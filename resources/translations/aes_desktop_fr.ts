@@ -392,6 +392,10 @@
         <translation>Différences entre les deux versions</translation>
     </message>
     <message>
+        <source>Choose a document of the dossier to compare its versions.</source>
+        <translation>Choisissez un document du dossier pour comparer ses versions.</translation>
+    </message>
+    <message>
         <source>Version {number} — {date}</source>
         <translation>Version {number} — {date}</translation>
     </message>

@@ -216,3 +216,9 @@ def test_a_long_comparison_folds_unchanged_passages(
     widget.compare_versions(second, first)
     assert widget.summary.text() == "2 passages modifiés."
     assert widget.row_position(widget.change_rows[1]) is not None
+
+
+def test_an_empty_comparison_says_what_to_do(widget: CompareWidget) -> None:
+    assert widget.document_id is None
+    assert widget.summary.text() == "Choisissez un document du dossier pour comparer ses versions."
+    assert widget.old_combo.count() == 0 and widget.diff is None

@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from aes_desktop.core.db import Database
+from aes_desktop.core.services.documents import list_versions
 from aes_desktop.core.services.dossiers import find_dossier_id
 from aes_desktop.ui.main_window import MainWindow
 from aes_desktop.ui.models import NodeKindRole
@@ -199,3 +200,24 @@ def test_deferred_details_wait_for_finish_start_and_yield_to_the_aide(
     again.select_dossier(ids[4])
     again.finish_start()
     assert again.panel.dossier_id == ids[4]
+
+
+def test_compare_tab_takes_the_document_selected_in_the_dossier(
+    qtbot, window: MainWindow, demo_db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    """Opening "Compare versions" after only selecting a document in the dossier's list (not
+    opening it) compares that document's versions instead of showing empty selectors."""
+    did = find_dossier_id(demo_db, "CM-2025-01/D02")
+    assert did is not None and window.show_dossier(did)
+    documents = window.panel.documents
+    versions = {}
+    for i in range(documents.topLevelItemCount()):
+        doc = documents.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+        versions[doc] = len(list_versions(demo_db, doc))
+    several = next(doc for doc, n in versions.items() if n >= 2)
+    assert window.panel.select_document(several)
+    window.details.setCurrentIndex(window._compare.index)
+    compare = window.compare
+    assert compare.document_id == several
+    assert compare.old_combo.count() == versions[several] and compare.diff is not None
+    assert "Choisissez" not in compare.summary.text()

@@ -74,6 +74,7 @@ class CompareWidget(QWidget):
         self.setObjectName("compare")
         self._db = db
         self._versions: list[VersionRow] = []
+        self._document_id: int | None = None
         self._diff: VersionDiff | None = None
         self._old_blocks: list[BlockRow] = []
         self._new_blocks: list[BlockRow] = []
@@ -159,7 +160,7 @@ class CompareWidget(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(scope)
             shortcut.activated.connect(slot)
-        self._update_navigation()
+        self._clear(self.tr("Choose a document of the dossier to compare its versions."))
 
     def _button(self, tip: str, text: str) -> QToolButton:
         button = QToolButton()
@@ -184,6 +185,7 @@ class CompareWidget(QWidget):
 
     def show_document(self, document_id: int) -> None:
         """Offer the document's versions; compares the last two (or shows the only one)."""
+        self._document_id = document_id
         self._versions = list_versions(self._db, document_id)
         self._filling = True
         try:
@@ -226,6 +228,11 @@ class CompareWidget(QWidget):
             self.summary.setText(self.summary_text())
         self._render()
         self.comparisonChanged.emit()
+
+    @property
+    def document_id(self) -> int | None:
+        """The document whose versions are offered, if any."""
+        return self._document_id
 
     def _version_label(self, version_id: int) -> str:
         for v in self._versions:

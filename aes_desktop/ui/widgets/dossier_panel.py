@@ -230,6 +230,12 @@ class DossierPanel(QScrollArea):
         self.documents.resizeColumnToContents(1)
         self.documents.resizeColumnToContents(2)
 
+    @property
+    def document_id(self) -> int | None:
+        """The document selected in the dossier's list, if any."""
+        item = self.documents.currentItem()
+        return int(item.data(0, Qt.ItemDataRole.UserRole)) if item is not None else None
+
     def select_document(self, document_id: int) -> bool:
         """Select a document in the list (the reader, when open, follows the selection)."""
         for i in range(self.documents.topLevelItemCount()):
