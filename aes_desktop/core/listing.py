@@ -231,14 +231,27 @@ def count_dossiers(db: Database, query: DossierQuery | None = None) -> int:
     return int(db.query(f"SELECT count(*) FROM ({sql}) AS matching", params)[0][0])
 
 
-_ROW_SQL = (
-    "SELECT id, uuid, session_id, reference, title, kind, domain, lead_state, status, "
-    "classification, due_date, document_count, annotation_count FROM dossiers WHERE "
+#: The columns of a table row, in the order of :class:`DossierRow`.
+ROW_FIELDS = (
+    "id",
+    "uuid",
+    "session_id",
+    "reference",
+    "title",
+    "kind",
+    "domain",
+    "lead_state",
+    "status",
+    "classification",
+    "due_date",
+    "document_count",
+    "annotation_count",
 )
+_ROW_SQL = f"SELECT {', '.join(ROW_FIELDS)} FROM dossiers WHERE "
 
 
 def row_from_values(r: Sequence[Any]) -> DossierRow:
-    """A row from the columns of :data:`_ROW_SQL`, in that order."""
+    """A row from the values of :data:`ROW_FIELDS`, in that order."""
     return DossierRow(
         r[0],
         r[1],

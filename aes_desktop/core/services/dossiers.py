@@ -99,40 +99,12 @@ _D = Dossier.__table__.c
 _TAGS = DossierTag.__table__.c
 
 
-_ROW_COLUMNS = (
-    _D.id,
-    _D.uuid,
-    _D.session_id,
-    _D.reference,
-    _D.title,
-    _D.kind,
-    _D.domain,
-    _D.lead_state,
-    _D.status,
-    _D.classification,
-    _D.due_date,
-    _D.document_count,
-    _D.annotation_count,
-)
+_ROW_COLUMNS = tuple(_D[name] for name in listing.ROW_FIELDS)
 
 
 def _row_from_values(r: Any) -> DossierRow:
     """Build a row from a result of ``select(*_ROW_COLUMNS)`` or from a ``Dossier``."""
-    return DossierRow(
-        r.id,
-        r.uuid,
-        r.session_id,
-        r.reference,
-        r.title,
-        DossierKind(r.kind),
-        Domain(r.domain),
-        State(r.lead_state),
-        DossierStatus(r.status),
-        Classification(r.classification),
-        r.due_date,
-        r.document_count,
-        r.annotation_count,
-    )
+    return listing.row_from_values([getattr(r, name) for name in listing.ROW_FIELDS])
 
 
 def get_dossier(db: Database, dossier_id: int) -> DossierDetail:
