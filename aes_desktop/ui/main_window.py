@@ -54,6 +54,7 @@ from aes_desktop.core.listing import (
     list_saved_searches,
 )
 from aes_desktop.ui.drops import FileDropFilter
+from aes_desktop.ui.lazy import lazy_import
 from aes_desktop.ui.lazy_tab import LazyTab
 from aes_desktop.ui.models import DossierIdRole, NodeKindRole
 from aes_desktop.ui.models.dossier_table import COL_REFERENCE, COL_TITLE, DossierTableModel
@@ -66,8 +67,10 @@ from aes_desktop.ui.widgets.dossier_panel import DossierPanel
 from aes_desktop.ui.widgets.filter_bar import FilterBar
 
 if TYPE_CHECKING:
+    from aes_desktop.core import search
     from aes_desktop.core.db import Database
     from aes_desktop.core.search import SearchHit
+    from aes_desktop.core.services import documents, saved_searches
     from aes_desktop.ui.importing import Importer
     from aes_desktop.ui.widgets.annotation_panel import AnnotationPanel
     from aes_desktop.ui.widgets.compare import CompareWidget
@@ -75,6 +78,10 @@ if TYPE_CHECKING:
     from aes_desktop.ui.widgets.pdf_viewer import PdfViewer
     from aes_desktop.ui.widgets.reader import ReaderWidget
     from aes_desktop.ui.widgets.search_panel import SearchPanel
+else:  # the search and the services (and the ORM) load when first used, after the window
+    search = lazy_import("aes_desktop.core.search")
+    documents = lazy_import("aes_desktop.core.services.documents")
+    saved_searches = lazy_import("aes_desktop.core.services.saved_searches")
 
 
 class MainWindow(QMainWindow):
@@ -566,9 +573,7 @@ class MainWindow(QMainWindow):
             filters["text"] = self.quick_filter.text()
         try:
             query = self.search_panel.box.text() if self._search_panel.created else ""
-            from aes_desktop.core.services.saved_searches import save_search
-
-            save_search(self.db, name, query, filters)
+            saved_searches.save_search(self.db, name, query, filters)
         except AesError as exc:
             show_error(self, exc, self.tr("Save search"))
             return
@@ -593,10 +598,8 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         delete = menu.addAction(self.tr("Delete"))
         if menu.exec(self.saved_list.viewport().mapToGlobal(pos)) is delete:
-            from aes_desktop.core.services.saved_searches import delete_saved_search
-
             try:
-                delete_saved_search(self.db, item.data(Qt.ItemDataRole.UserRole).id)
+                saved_searches.delete_saved_search(self.db, item.data(Qt.ItemDataRole.UserRole).id)
             except AesError as exc:
                 show_error(self, exc)
             self._reload_saved_searches()
@@ -696,11 +699,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Open a document in the reader (its current version), at ``block_id`` if given, with
         the words of ``query`` marked there."""
-        from aes_desktop.core.services.documents import current_version
-
         self.panel.select_document(document_id)
         try:
-            version = version_id or current_version(self.db, document_id).id
+            version = version_id or documents.current_version(self.db, document_id).id
         except AesError as exc:
             show_error(self, exc)
             return
@@ -715,10 +716,8 @@ class MainWindow(QMainWindow):
         if block_id is not None:
             span = None
             if query:
-                from aes_desktop.core.search import passage_marks
-
                 block = next((b for b in self.reader.blocks if b.id == block_id), None)
-                marks = passage_marks(block.text, query) if block is not None else []
+                marks = search.passage_marks(block.text, query) if block is not None else []
                 span = (marks[0][0], marks[-1][1]) if marks else None
             self.reader.scroll_to_block(block_id, *(span or (None, None)))
         self.history.visit(
@@ -732,10 +731,12 @@ class MainWindow(QMainWindow):
 
     def _load_pdf(self, version_id: int) -> None:
         """The Original (PDF) tab shows the imported file of a PDF version, else is disabled."""
-        from aes_desktop.core.services.documents import list_versions
-
         version = next(
-            (v for v in list_versions(self.db, self.reader.document_id or 0) if v.id == version_id),
+            (
+                v
+                for v in documents.list_versions(self.db, self.reader.document_id or 0)
+                if v.id == version_id
+            ),
             None,
         )
         is_pdf = (
@@ -870,12 +871,10 @@ class MainWindow(QMainWindow):
             self.session_annotations.reload()
 
     def _refresh_document_view(self, change: Change) -> None:
-        from aes_desktop.core.services.documents import current_version
-
         document_id = self.reader.document_id
         if document_id is not None and document_id in change.documents:
             self.document_view.open_version(
-                current_version(self.db, document_id).id,
+                documents.current_version(self.db, document_id).id,
                 dossier_id=self.panel.dossier_id,
                 session_id=self.current_session_id(),
             )

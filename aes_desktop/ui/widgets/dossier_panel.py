@@ -78,10 +78,11 @@ class DossierPanel(QScrollArea):
         layout = QVBoxLayout(body)
         self.setWidget(body)
 
-        self.placeholder = QLabel(self.tr("Select a dossier to see its details."))
+        self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         layout.addWidget(self.placeholder)
+        self.set_opening(False)
 
         self.content = QWidget()
         content = QVBoxLayout(self.content)
