@@ -11,7 +11,7 @@ import socket
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -29,12 +29,15 @@ from aes_desktop import __version__
 from aes_desktop.core.crypto import Passphrase
 from aes_desktop.core.db import Database, open_database, resolve_target
 from aes_desktop.core.errors import AesError, DatabaseDamagedError
+from aes_desktop.core.jobs import Job
 from aes_desktop.core.paths import DB_ENV_VAR, AppPaths
 from aes_desktop.core.resources import resource_path
 from aes_desktop.ui.i18n import DEFAULT_LANGUAGE, install_translators
+from aes_desktop.ui.operations import Operation, show_error
 from aes_desktop.ui.settings import open_settings
 
 UI_FONT_FAMILIES = ["Noto Sans", "Noto Naskh Arabic"]
+T = TypeVar("T")
 
 
 def load_fonts() -> list[str]:
@@ -185,6 +188,11 @@ def warm_up(database: Database) -> None:
         pass
 
 
+def _quietly(work: Callable[[Job], T]) -> Operation[T]:
+    """A background step the aide did not ask for: no progress dialog, no wait cursor."""
+    return Operation(None, work, database=False, show_progress=False, busy_cursor=False)
+
+
 def _quick_check(database: Database, job: Any) -> Any:
     from aes_desktop.core.check import quick_check
 
@@ -200,16 +208,8 @@ class StartupCheck(QObject):
     def __init__(self, database: Database, parent: QObject) -> None:
         super().__init__(parent)
         self.problems: list[str] = []
-        from aes_desktop.ui.operations import Operation
-
         self.operation = (
-            Operation(
-                None,
-                lambda job: _quick_check(database, job),
-                database=False,
-                show_progress=False,
-                busy_cursor=False,
-            )
+            _quietly(lambda job: _quick_check(database, job))
             .success(self._done)
             .failure(lambda _error: None)
             .run()
@@ -264,10 +264,8 @@ def run(
         auto_backup = AutoBackup(database, window)
         window.show()
         checks: list[StartupCheck] = []
-        interval = [sys.getswitchinterval()]
-        # Set when the app leaves: background steps still queued then do nothing.
-        closing: list[bool] = []
-        from aes_desktop.ui.operations import Operation, show_error
+        interval = sys.getswitchinterval()
+        closing = False  # once the app leaves, background steps still queued do nothing
 
         def start_check(_result: object = None) -> None:
             if closing:
@@ -286,33 +284,21 @@ def run(
             except AesError as exc:  # an unreadable dossier: said, and the check still runs
                 show_error(window, exc)
             finally:
-                later = Operation(
-                    None,
-                    lambda _job: [importlib.import_module(name) for name in LATER_MODULES],
-                    database=False,
-                    show_progress=False,
-                    busy_cursor=False,
+                later = _quietly(
+                    lambda _job: [importlib.import_module(name) for name in LATER_MODULES]
                 )
                 later.finally_(restore_interval)
                 later.success(start_check).failure(start_check).run()
 
         def restore_interval() -> None:
-            sys.setswitchinterval(interval[0])
+            sys.setswitchinterval(interval)
 
         def start_warm_up() -> None:
             database.start_background_upkeep()
             # While the worker imports, the GUI thread's Python callbacks (every cell painted)
             # wait for the interpreter: hand it over every 0.5 ms instead of every 5 ms.
-            interval[0] = sys.getswitchinterval()
-            sys.setswitchinterval(min(interval[0], WARM_UP_SWITCH_S))
-            warming = Operation(
-                None,
-                lambda _job: warm_up(database),
-                database=False,
-                show_progress=False,
-                busy_cursor=False,
-            )
-            warming.success(warmed).failure(warmed).run()
+            sys.setswitchinterval(min(interval, WARM_UP_SWITCH_S))
+            _quietly(lambda _job: warm_up(database)).success(warmed).failure(warmed).run()
 
         def first_paint() -> None:
             # Start-up garbage is long-lived (modules, widgets): collection resumes only now,
@@ -335,7 +321,7 @@ def run(
         QTimer.singleShot(0, first_paint)
         QTimer.singleShot(0, first_run)
         code = app.exec()
-        closing.append(True)
+        closing = True
         restore_interval()
         auto_backup.at_exit()
         problems = checks[0].problems if checks else []
