@@ -82,3 +82,38 @@ def scale_db(small_scale_template: Path, tmp_path: Path) -> Iterator[Database]:
     db = open_database(_checkpointed_copy(small_scale_template, tmp_path / "scale.sqlite"))
     yield db
     db.close()
+
+
+# -- under CI, no test is skipped silently ------------------------------------------------------
+# The short summary (-ra) prints every skip's reason. Under CI (CI=true) a skipped test also
+# fails the run, unless it is marked ``ci_may_skip`` (with the reason in the mark).
+_ci_skips: list[tuple[str, str]] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "ci_may_skip(reason): this test may be skipped under CI=true, for that reason"
+    )
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    from tests.tools import in_ci
+
+    if not (report.skipped and in_ci()) or hasattr(report, "wasxfail"):
+        return
+    if "ci_may_skip" in report.keywords:
+        return
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    _ci_skips.append((report.nodeid, str(reason)))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _ci_skips:
+        terminalreporter.section("skipped under CI (this fails the run)", red=True)
+        for nodeid, reason in _ci_skips:
+            terminalreporter.line(f"{nodeid}: {reason}")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _ci_skips and exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

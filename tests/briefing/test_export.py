@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from aes_desktop.core.jobs import Job, JobCancelledError
 from aes_desktop.core.services import annotation, audit, packs
 from tests.briefing.conftest import ACTOR, add_annex, demo_spec
 from tests.briefing.pdfread import flat, page_texts
+from tests.tools import missing, require_tool
 
 TABLES = ("dossiers", "documents", "document_versions", "blocks", "annotations", "blobs")
 
@@ -67,7 +69,9 @@ def test_encrypted_pack_is_aes256_and_needs_its_password(demo_db: Database, tmp_
     texts = page_texts(out, password="Ségou-2025")
     assert "Dossier du ministre" in texts[0]
     check = subprocess.run(
-        ["qpdf", "--check", "--password=Ségou-2025", str(out)], capture_output=True, check=False
+        [require_tool("qpdf", "qpdf"), "--check", "--password=Ségou-2025", str(out)],
+        capture_output=True,
+        check=False,
     )
     assert check.returncode == 0
     # The audit entry carries the digest of the very file written.
@@ -88,7 +92,9 @@ def test_encrypted_pack_keeps_its_annex_pages(annex_db: Database, tmp_path: Path
     assert len(pages) == 2 and pages[1] == pages[0] + 1
     assert "SECRET" in texts[pages[0]] and "Exemplaire n° 7" in texts[pages[0]]
     check = subprocess.run(
-        ["qpdf", "--check", "--password=Kayes", str(out)], capture_output=True, check=False
+        [require_tool("qpdf", "qpdf"), "--check", "--password=Kayes", str(out)],
+        capture_output=True,
+        check=False,
     )
     assert check.returncode == 0
 
@@ -273,11 +279,13 @@ def test_cli_read_only_or_full_folder(demo_path: Path, tmp_path: Path, mount: st
         f"mount -t tmpfs -o {mount} tmpfs {folder} && exec {sys.executable} -m aes_desktop "
         f"pack --db {demo_path} --session CM-2025-01 --out {folder}/d.pdf"
     )
-    probe = subprocess.run(["unshare", "-m", "true"], capture_output=True, check=False)
+    # As root a mount namespace; otherwise one inside a user namespace (root mapped to us).
+    unshare = [require_tool("unshare", "util-linux"), "-m" if os.geteuid() == 0 else "-rm"]
+    probe = subprocess.run([*unshare, "true"], capture_output=True, check=False)
     if probe.returncode != 0:
-        pytest.skip("unshare -m needs root: no private tmpfs here")
+        missing(f"{' '.join(unshare)} refused here: no private tmpfs ({probe.stderr!r})")
     done = subprocess.run(
-        ["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, check=False
+        [*unshare, "sh", "-c", script], capture_output=True, text=True, check=False
     )
     assert done.returncode != 0
     expected = "protégé en écriture" if mount == "ro" else "Plus de place"

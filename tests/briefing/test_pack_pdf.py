@@ -13,6 +13,7 @@ from aes_desktop.briefing.export import PackResult
 from aes_desktop.core.resources import resource_path
 from tests.briefing.conftest import ANNEX_TITLE, COPY, RECIPIENT
 from tests.briefing.pdfread import body_chars, flat, page_texts, text_in_rect, visual_lines
+from tests.tools import require_tool
 
 SPECIAL = "ɛɔŋɲɓɗƙƴ"
 
@@ -147,7 +148,10 @@ def test_headers_name_session_and_dossier(texts: list[str]) -> None:
 
 def test_fonts_are_bundled_embedded_and_never_helvetica(pack: Path) -> None:
     listing = subprocess.run(
-        ["pdffonts", str(pack)], capture_output=True, text=True, check=True
+        [require_tool("pdffonts", "poppler-utils"), str(pack)],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.splitlines()[2:]
     assert listing
     names = [line.split()[0] for line in listing]
@@ -170,7 +174,10 @@ def test_fonts_are_bundled_embedded_and_never_helvetica(pack: Path) -> None:
 
 def test_file_passes_qpdf_check(pack: Path) -> None:
     done = subprocess.run(
-        ["qpdf", "--check", str(pack)], capture_output=True, text=True, check=False
+        [require_tool("qpdf", "qpdf"), "--check", str(pack)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No syntax or stream encoding errors" in done.stdout
