@@ -19,6 +19,7 @@ import json
 import os
 import random
 import resource
+import select
 import signal
 import sqlite3
 import sys
@@ -252,14 +253,61 @@ class Tally:
         return {**self.__dict__, "problems": self.problems[:20]}
 
 
-def _read_all(fd: int, head: bytes = b"") -> list[str]:
-    chunks = [head]
-    while True:
-        data = os.read(fd, 65536)
+#: Bounds of the parent's waits on a writer: its "ready", and the end of a fault round (which
+#: ends by itself after its fault or 5000 edits). A writer past its bound is killed.
+READY_TIMEOUT = 30.0
+ROUND_TIMEOUT = 120.0
+
+
+class _Lines:
+    """A writer's acknowledgements, read line by line from its pipe, never past a deadline.
+
+    A line arrives whole (one small write on a pipe is atomic); a line without its newline (cut
+    by a kill) was never acknowledged and is dropped.
+    """
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.lines: list[str] = []
+        self.eof = False
+        self._rest = b""
+
+    def _read(self, deadline: float) -> bool:
+        """One read (whatever is there); False when the deadline passed first."""
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        readable, _, _ = select.select([self.fd], [], [], remaining)
+        if not readable:
+            return False
+        data = os.read(self.fd, 65536)
         if not data:
-            break
-        chunks.append(data)
-    return b"".join(chunks).decode().splitlines()
+            self.eof = True
+            return True
+        *whole, self._rest = (self._rest + data).split(b"\n")
+        self.lines.extend(line.decode() for line in whole)
+        return True
+
+    def wait_for(self, line: str, deadline: float) -> bool:
+        """Read until ``line`` has arrived (True), or the pipe ends or the deadline passes."""
+        while line not in self.lines:
+            if self.eof or not self._read(deadline):
+                return False
+        return True
+
+    def drain(self, deadline: float) -> bool:
+        """Read to the end of the pipe (True), or until the deadline."""
+        while not self.eof:
+            if not self._read(deadline):
+                return False
+        return True
+
+
+def _stop(pid: int, fd: int) -> None:
+    """Kill a writer (not reaped yet, so its pid is still its own), reap it, close its pipe."""
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    os.close(fd)
 
 
 def _state(path: Path) -> tuple[str, dict[int, int], dict[int, int], set[int]]:
@@ -335,16 +383,6 @@ def _fork_writer(
     return pid, r
 
 
-def _wait_ready(fd: int) -> bytes:
-    buf = b""
-    while not buf.endswith(b"ready\n"):
-        data = os.read(fd, 64)
-        if not data:
-            break
-        buf += data
-    return buf
-
-
 def run_kills(path: Path, rounds: int, seed: int = 1, max_delay_ms: float = 150.0) -> Tally:
     fx = prepare(path)
     rng = random.Random(seed)
@@ -353,14 +391,22 @@ def run_kills(path: Path, rounds: int, seed: int = 1, max_delay_ms: float = 150.
     for n in range(rounds):
         first = (n + 1) * 1_000_000 + seed * 1_000_000_000
         pid, fd = _fork_writer(path, fx, rng.randrange(1 << 30), first, None)
-        head = _wait_ready(fd)
+        lines = _Lines(fd)
+        if not lines.wait_for("ready", time.monotonic() + READY_TIMEOUT):
+            _stop(pid, fd)
+            tally.problems.append(f"round {n}: the writer was not ready ({lines.lines[-1:]})")
+            break
         # Any moment: before the first commit, inside one, between commit and acknowledgement.
         time.sleep(rng.uniform(0, max_delay_ms) / 1000)
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        acks = _read_all(fd, head)
+        # The writer is dead: its end of the pipe is closed, what it wrote is there to read.
+        drained = lines.drain(time.monotonic() + READY_TIMEOUT)
         os.close(fd)
-        _verify(path, acks, tally, f"round {n}")
+        if not drained:
+            tally.problems.append(f"round {n}: the pipe did not end after the kill")
+            break
+        _verify(path, lines.lines, tally, f"round {n}")
         tally.rounds += 1
     tally.seconds = round(time.perf_counter() - started, 2)
     return tally
@@ -375,9 +421,15 @@ def run_faults(path: Path, rounds: int, seed: int = 1) -> Tally:
         fault = FAULT_KINDS[n % len(FAULT_KINDS)]
         first = (n + 1) * 1_000_000 + seed * 1_000_000_000 + 500_000_000
         pid, fd = _fork_writer(path, fx, rng.randrange(1 << 30), first, fault)
+        # Read while the writer runs (its acknowledgements would fill the pipe and block it).
+        reader = _Lines(fd)
+        if not reader.drain(time.monotonic() + ROUND_TIMEOUT):
+            _stop(pid, fd)
+            tally.problems.append(f"fault {n} ({fault}): the writer ran past {ROUND_TIMEOUT} s")
+            break
         _, status = os.waitpid(pid, 0)
-        lines = _read_all(fd)
         os.close(fd)
+        lines = reader.lines
         tally.rounds += 1
         tally.faults[fault] = tally.faults.get(fault, 0) + 1
         errors = [line for line in lines if line.startswith("error ")]

@@ -23,6 +23,7 @@ from aes_desktop.core.search import Scope, search
 ROOT = Path(__file__).resolve().parents[2]
 KILL_ROUNDS = 500
 FAULT_ROUNDS = 120
+DRILL_TIMEOUT = 600
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="fork, /proc and /dev/full")
 
 
@@ -46,11 +47,22 @@ class Drill:
             stderr=subprocess.PIPE,
             text=True,
         )
+        self.drill = drill
         self._result: dict[str, object] | None = None
+
+    def stop(self) -> None:
+        """Kill the drill if it still runs, reap it and close its pipes."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.communicate()  # waits, reads what is left and closes stdout and stderr
 
     def result(self) -> dict[str, object]:
         if self._result is None:
-            out, err = self.proc.communicate(timeout=600)
+            try:
+                out, err = self.proc.communicate(timeout=DRILL_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                self.stop()
+                pytest.fail(f"the {self.drill} drill ran past {DRILL_TIMEOUT} s: stopped")
             assert self.proc.returncode == 0, err[-3000:]
             self._result = json.loads(out.strip().splitlines()[-1])
             print(json.dumps(self._result, ensure_ascii=False))
@@ -66,9 +78,7 @@ def drills(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Drill
     }
     yield running
     for drill in running.values():
-        if drill.proc.poll() is None:
-            drill.proc.kill()
-            drill.proc.wait()
+        drill.stop()
 
 
 # -- 10,000 random search strings ---------------------------------------------------------------
