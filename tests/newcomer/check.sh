@@ -84,6 +84,7 @@ log "git clone $repo ~$user/aes-dossiers (HEAD $(git -C "$repo" rev-parse --shor
 rm -rf "$root/srv/aes-dossiers.git" "$root/home/$user/aes-dossiers"
 git clone -q --bare --no-hardlinks "$repo" "$root/srv/aes-dossiers.git"
 git -C "$root/srv/aes-dossiers.git" update-ref HEAD "$(git -C "$repo" rev-parse HEAD)"
+as_root chown -R "$user:" /srv/aes-dossiers.git  # git refuses a repository someone else owns
 as_user "git clone -q /srv/aes-dossiers.git ~/aes-dossiers"
 
 # Run a README command as the user; if it names packages to install "as root", install exactly
