@@ -78,6 +78,14 @@ log "apt-get install python3 python3-venv python3-pip git (only these)"
 as_root apt-get update -q >/dev/null
 as_root apt-get install -y -q --no-install-recommends python3 python3-venv python3-pip git \
   >/dev/null
+# The host's own certificate authorities (a network that inspects TLS has one): pip and git in
+# the new system trust what this machine trusts, as an administrator would have set it up.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  as_root apt-get install -y -q --no-install-recommends ca-certificates >/dev/null
+  as_root update-ca-certificates >/dev/null 2>&1
+fi
 as_root sh -c "id $user >/dev/null 2>&1 || useradd -m -s /bin/bash $user"
 
 log "git clone $repo ~$user/aes-dossiers (HEAD $(git -C "$repo" rev-parse --short HEAD))"
