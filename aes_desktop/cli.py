@@ -22,7 +22,7 @@ from typing import Any
 from aes_desktop import __version__
 from aes_desktop.core.crypto import Passphrase, read_passphrase_file
 from aes_desktop.core.db import Database, OpenReport, open_database, resolve_target
-from aes_desktop.core.errors import AesError, ValidationError
+from aes_desktop.core.errors import AesError, DatabaseOpenError, ValidationError
 from aes_desktop.core.paths import DB_ENV_VAR, AppPaths
 
 EXIT_USAGE = 2
@@ -254,9 +254,29 @@ def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
+def _refuse_missing_file(args: argparse.Namespace) -> None:
+    """A database named by ``--db`` (or the environment) that does not exist is a mistake to
+    report, not an empty base to create (only the default database is created)."""
+    chosen = getattr(args, "db", None) or os.environ.get(DB_ENV_VAR)
+    if not chosen:
+        return
+    target = resolve_target(str(chosen))
+    if target.path is not None and not target.path.exists():
+        raise DatabaseOpenError(
+            f"La base {target.path} n'existe pas ; rien n'a été créé. Vérifiez le chemin "
+            "(« aes-desktop demo --db FICHIER » crée une base de démonstration)."
+        )
+
+
 def cmd_info(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from aes_desktop.briefing.catalogue import french_date
+    from aes_desktop.briefing.catalogue import label as french_label
+    from aes_desktop.core.enums import DossierKind, SessionStatus
     from aes_desktop.core.services.info import database_info
 
+    _refuse_missing_file(args)
     db = _open(args)
     try:
         info = database_info(db)
@@ -278,8 +298,16 @@ def cmd_info(args: argparse.Namespace) -> int:
         ("people", "Profils"),
     ):
         print(f"{label:<30} {info[key]:>10}")
+    print("Dossiers :")
     for kind, n in info["dossiers"].items():
-        print(f"{'Dossiers (' + kind + ')':<30} {n:>10}")
+        print(f"  {french_label(DossierKind(kind)):<44} {n:>6}")
+    print("Sessions (référence : titre, début, état) :")
+    for row in info["session_list"]:
+        status = french_label(SessionStatus(row["status"]))
+        start = french_date(date.fromisoformat(row["start_date"]))
+        print(f"  {row['reference']} : {row['title']}, {start}, {status}")
+    if not info["session_list"]:
+        print("  (aucune)")
     return 0
 
 

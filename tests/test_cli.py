@@ -68,6 +68,29 @@ def test_info_human_readable(capsys: pytest.CaptureFixture[str], demo_path: Path
     code, out, _err = run(capsys, "info", "--db", str(demo_path))
     assert code == 0
     assert "Révision du schéma" in out and "Annotations" in out
+    # French labels, and the sessions with the references the other commands take.
+    assert "Protocole additionnel" in out and "protocol" not in out
+    assert "CM-2025-01 : Première session confédérale" in out and "20 décembre 2025" in out
+    code, out, _err = run(capsys, "info", "--db", str(demo_path), "--json")
+    assert [s["reference"] for s in json.loads(out)["session_list"]] == ["CM-2025-01"]
+
+
+@pytest.mark.parametrize("via", ["option", "environment"])
+def test_info_refuses_a_database_that_does_not_exist(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    via: str,
+) -> None:
+    typo = tmp_path / "demo.sqlit"
+    if via == "option":
+        code, out, err = run(capsys, "info", "--db", str(typo))
+    else:
+        monkeypatch.setenv("AES_DESKTOP_DB", str(typo))
+        code, out, err = run(capsys, "info")
+    assert code != 0 and out == ""
+    assert err.startswith("aes-desktop : ") and "n'existe pas" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_db_from_environment(

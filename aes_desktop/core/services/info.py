@@ -22,7 +22,8 @@ from aes_desktop.core.models import (
 
 
 def database_info(db: Database) -> dict[str, Any]:
-    """The schema revision and the number of rows of each kind (trashed annotations excluded)."""
+    """The schema revision, the number of rows of each kind (trashed annotations excluded) and
+    the sessions (reference, title, start date, status)."""
     with db.read() as s:
 
         def count(column: Any, *where: Any) -> int:
@@ -43,4 +44,21 @@ def database_info(db: Database) -> dict[str, Any]:
             "roadmap_actions": count(RoadmapAction.id),
             "annotations": count(Annotation.id, Annotation.deleted_at.is_(None)),
             "people": count(Person.id),
+            # What ``pack --session`` and the other commands take: the sessions' references.
+            "session_list": [
+                {
+                    "reference": ref,
+                    "title": title,
+                    "start_date": start.isoformat(),
+                    "status": str(status),
+                }
+                for ref, title, start, status in s.execute(
+                    select(
+                        CouncilSession.reference,
+                        CouncilSession.title,
+                        CouncilSession.start_date,
+                        CouncilSession.status,
+                    ).order_by(CouncilSession.start_date, CouncilSession.reference)
+                )
+            ],
         }
