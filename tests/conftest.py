@@ -82,3 +82,6 @@ def scale_db(small_scale_template: Path, tmp_path: Path) -> Iterator[Database]:
     db = open_database(_checkpointed_copy(small_scale_template, tmp_path / "scale.sqlite"))
     yield db
     db.close()
+
+
+from tests.pg import pg_server  # noqa: E402, F401  (the run's PostgreSQL server, for every test)
