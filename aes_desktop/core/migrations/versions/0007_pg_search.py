@@ -1,0 +1,51 @@
+"""Full-text search on a PostgreSQL server: one ``tsvector`` side table per scope, GIN-indexed.
+
+The app folds and cuts the words itself (``aes_desktop.core.search_pg``), so that a server finds
+what an SQLite file finds; the tables are filled here from the existing data and then kept up to
+date by the services. Nothing changes on SQLite (FTS5 serves there).
+
+Revision ID: 0007_pg_search
+Revises: 0006_fts_background_merge
+Create Date: 2026-12-05
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from alembic import op
+from sqlalchemy.orm import Session
+
+revision: str = "0007_pg_search"
+down_revision: str | Sequence[str] | None = "0006_fts_background_merge"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+TABLES = {
+    "search_pg_blocks": ("block_id", "blocks"),
+    "search_pg_annotations": ("annotation_id", "annotations"),
+    "search_pg_dossiers": ("dossier_id", "dossiers"),
+}
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    if bind.dialect.name != "postgresql":
+        return
+    for table, (key, target) in TABLES.items():
+        op.execute(
+            f"CREATE TABLE {table} ("
+            f"{key} integer PRIMARY KEY REFERENCES {target}(id) ON DELETE CASCADE, "
+            "tsv tsvector NOT NULL)"
+        )
+        op.execute(f"CREATE INDEX ix_{table}_tsv ON {table} USING gin (tsv)")
+    from aes_desktop.core import search_pg
+
+    search_pg.rebuild(Session(bind=bind))
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    for table in TABLES:
+        op.execute(f"DROP TABLE IF EXISTS {table}")
