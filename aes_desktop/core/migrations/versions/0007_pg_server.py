@@ -1,10 +1,14 @@
-"""Full-text search on a PostgreSQL server: one ``tsvector`` side table per scope, GIN-indexed.
+"""A PostgreSQL server: full-text search tables, and the accounts that log in to it.
 
+Search: one ``tsvector`` side table per scope, GIN-indexed.
 The app folds and cuts the words itself (``aes_desktop.core.search_pg``), so that a server finds
 what an SQLite file finds; the tables are filled here from the existing data and then kept up to
-date by the services. Nothing changes on SQLite (FTS5 serves there).
+date by the services. Accounts: ``server_accounts`` ties a PostgreSQL login role to the person
+(profile) it acts as, so that row-level security can tell whose private note a row is
+(``aes_desktop.core.server`` creates the roles and policies). Nothing changes on SQLite (FTS5
+serves there, and a file has no accounts).
 
-Revision ID: 0007_pg_search
+Revision ID: 0007_pg_server
 Revises: 0006_fts_background_merge
 Create Date: 2026-12-05
 """
@@ -16,7 +20,7 @@ from collections.abc import Sequence
 from alembic import op
 from sqlalchemy.orm import Session
 
-revision: str = "0007_pg_search"
+revision: str = "0007_pg_server"
 down_revision: str | Sequence[str] | None = "0006_fts_background_merge"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -39,6 +43,14 @@ def upgrade() -> None:
             "tsv tsvector NOT NULL)"
         )
         op.execute(f"CREATE INDEX ix_{table}_tsv ON {table} USING gin (tsv)")
+    op.execute(
+        "CREATE TABLE server_accounts ("
+        "login varchar(63) PRIMARY KEY, "
+        "person_id integer NOT NULL UNIQUE REFERENCES people(id) ON DELETE RESTRICT, "
+        "role varchar(40) NOT NULL, "
+        "created_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'utc'), "
+        "disabled_at timestamp)"
+    )
     from aes_desktop.core import search_pg
 
     search_pg.rebuild(Session(bind=bind))
@@ -47,5 +59,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    for table in TABLES:
+    for table in (*TABLES, "server_accounts"):
         op.execute(f"DROP TABLE IF EXISTS {table}")
