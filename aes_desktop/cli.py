@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from aes_desktop import __version__
+from aes_desktop.cli_server import add_server_commands
 from aes_desktop.core.crypto import Passphrase, read_passphrase_file
 from aes_desktop.core.db import Database, OpenReport, open_database, resolve_target
 from aes_desktop.core.errors import AesError, ValidationError
@@ -210,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="chiffrer une base qui ne l'est pas encore (ses sauvegardes aussi)",
     )
     phrase.set_defaults(func=cmd_passphrase)
+    add_server_commands(sub)
     return parser
 
 

@@ -111,8 +111,24 @@ def _check_login(login: str) -> str:
     return login
 
 
+def server_url(url: str) -> str:
+    """``postgresql://…`` as typed by an administrator → the URL the app opens (psycopg 3)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise ValidationError(f"Adresse de serveur invalide : {url}") from exc
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() != "postgresql":
+        raise ValidationError("Un serveur partagé est une adresse postgresql://…, pas un fichier.")
+    return parsed.render_as_string(hide_password=False)
+
+
 def _server_db(url: str) -> Database:
-    db = open_database(url)
+    db = open_database(server_url(url))
     if db.target.is_sqlite:
         db.close()
         raise ValidationError("Un serveur partagé est une adresse postgresql://…, pas un fichier.")

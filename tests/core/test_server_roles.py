@@ -154,3 +154,29 @@ def test_disabled_account_cannot_log_in(server: tuple[PgServer, str, dict[str, i
     # Passwords are stored as SCRAM verifiers, never in clear.
     stored = pg.psql("postgres", "SELECT rolpassword FROM pg_authid WHERE rolname = 'salif'")
     assert stored.stdout.startswith("SCRAM-SHA-256$")
+
+
+def test_server_commands(pg_server: PgServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from aes_desktop.cli import main
+
+    url = pg_server.create_database("cli")
+    name = url.rsplit("/", 1)[1]
+    plain = url.replace("postgresql+psycopg://", "postgresql://")  # as an administrator types it
+    monkeypatch.setattr("sys.stdin", io.StringIO("Chef-2026-pw\n"))
+    assert main(["server", "init", "--url", plain, "--admin", "chef", "--password-file", "-"]) == 0
+    admin = pg_server.url(name, "chef", "Chef-2026-pw", driver="postgresql")
+    monkeypatch.setattr("sys.stdin", io.StringIO("Awa-2026-pw\n"))
+    args = ["server", "user", "add", "--url", admin, "awa", "--role", "secrétariat"]
+    assert main([*args, "--name", "Awa Traoré", "--state", "ML", "--password-file", "-"]) == 0
+    who = pg_server.psql(
+        name,
+        "SELECT a.role, p.name FROM server_accounts a JOIN people p ON p.id = a.person_id "
+        "WHERE a.login = current_user",
+        user="awa",
+        password="Awa-2026-pw",
+    )
+    assert who.stdout.strip() == "secretariat|Awa Traoré"
+    assert main(["server", "user", "disable", "--url", admin, "awa"]) == 0
+    assert main(["server", "user", "disable", "--url", admin, "personne"]) != 0
