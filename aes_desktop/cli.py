@@ -549,7 +549,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        out = backup_to(db, Path(args.out))
+        if not db.target.is_sqlite:
+            from aes_desktop.core.server_tools import backup_server
+
+            out = backup_server(db, Path(args.out))
+        else:
+            out = backup_to(db, Path(args.out))
         encrypted = db.encrypted
     finally:
         db.close()
@@ -566,6 +571,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
     paths = _paths(args)
     location = db_location(args, paths)
     target = resolve_target(location)
+    if not target.is_sqlite:
+        from aes_desktop.core.server_tools import restore_server
+
+        db = _open(args)
+        try:
+            restore_server(db, Path(args.source))
+        finally:
+            db.close()
+        print(f"Serveur restauré depuis {args.source}.")
+        return 0
     if target.path is None:
         raise ValidationError("La restauration ne concerne qu'une base SQLite dans un fichier.")
     key = passphrase_of(args)
