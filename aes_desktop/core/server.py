@@ -258,4 +258,9 @@ def init_server(url: str, admin: str, password: str, *, name: str | None = None)
     _check_login(admin)
     with _admin_session(url) as (_db, s):
         apply_policies(s)
+        existing = s.execute(
+            text("SELECT person_id FROM server_accounts WHERE login = :l"), {"l": admin}
+        ).scalar()
+    if existing is not None:  # run again after an upgrade: grants refreshed, account kept
+        return int(existing)
     return add_user(url, admin, ServerRole.ADMINISTRATEUR, password, name=name)

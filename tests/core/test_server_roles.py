@@ -178,5 +178,8 @@ def test_server_commands(pg_server: PgServer, monkeypatch: pytest.MonkeyPatch) -
         password="Awa-2026-pw",
     )
     assert who.stdout.strip() == "secretariat|Awa Traoré"
+    monkeypatch.setattr("sys.stdin", io.StringIO("Chef-2026-pw\n"))
+    again = ["server", "init", "--url", plain, "--admin", "chef", "--password-file", "-"]
+    assert main(again) == 0  # after an upgrade: policies refreshed, accounts kept
     assert main(["server", "user", "disable", "--url", admin, "awa"]) == 0
     assert main(["server", "user", "disable", "--url", admin, "personne"]) != 0
