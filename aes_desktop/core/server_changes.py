@@ -15,11 +15,12 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
-
-from sqlalchemy.engine import URL
+from typing import TYPE_CHECKING, Any
 
 from aes_desktop.core.changes import EVERYTHING, Change
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,11 @@ class ChangeListener:
         self._thread.start()
         self._ready.wait(wait_s)
         return self
+
+    @property
+    def listening(self) -> bool:
+        """Whether LISTEN is in place (notifications from now on will arrive)."""
+        return self._ready.is_set()
 
     def stop(self) -> None:
         self._stop.set()
