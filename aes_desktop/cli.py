@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from aes_desktop import __version__
+from aes_desktop.cli_server import add_server_commands
 from aes_desktop.core.crypto import Passphrase, read_passphrase_file
 from aes_desktop.core.db import Database, OpenReport, open_database, resolve_target
 from aes_desktop.core.errors import AesError, DatabaseOpenError, ValidationError
@@ -210,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="chiffrer une base qui ne l'est pas encore (ses sauvegardes aussi)",
     )
     phrase.set_defaults(func=cmd_passphrase)
+    add_server_commands(sub)
     return parser
 
 
@@ -575,7 +577,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        out = backup_to(db, Path(args.out))
+        if not db.target.is_sqlite:
+            from aes_desktop.core.server_tools import backup_server
+
+            out = backup_server(db, Path(args.out))
+        else:
+            out = backup_to(db, Path(args.out))
         encrypted = db.encrypted
     finally:
         db.close()
@@ -592,6 +599,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
     paths = _paths(args)
     location = db_location(args, paths)
     target = resolve_target(location)
+    if not target.is_sqlite:
+        from aes_desktop.core.server_tools import restore_server
+
+        db = _open(args)
+        try:
+            restore_server(db, Path(args.source))
+        finally:
+            db.close()
+        print(f"Serveur restauré depuis {args.source}.")
+        return 0
     if target.path is None:
         raise ValidationError("La restauration ne concerne qu'une base SQLite dans un fichier.")
     key = passphrase_of(args)

@@ -84,6 +84,8 @@ def scale_db(small_scale_template: Path, tmp_path: Path) -> Iterator[Database]:
     db.close()
 
 
+from tests.pg import pg_server  # noqa: E402, F401  (the run's PostgreSQL server, for every test)
+
 # -- under CI, no test is skipped silently ------------------------------------------------------
 # The short summary (-ra) prints every skip's reason. Under CI (CI=true) a skipped test also
 # fails the run, unless it is marked ``ci_may_skip`` (with the reason in the mark).

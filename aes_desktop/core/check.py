@@ -183,7 +183,8 @@ def _index(db: Database) -> list[str]:
 
 
 def check_database(db: Database, *, job: Job | None = None) -> CheckReport:
-    """Run every check on an open SQLite database; see the module's docstring."""
+    """Run every check on an open database; see the module's docstring (on PostgreSQL,
+    :mod:`server_tools` replaces the SQLite-only checks)."""
     from aes_desktop.core.services.audit import verify_chain
 
     report = CheckReport()
@@ -195,6 +196,14 @@ def check_database(db: Database, *, job: Job | None = None) -> CheckReport:
         ("audit_chain", lambda: verify_chain(db)[:MAX_REPORTED]),
         ("dossier_counters", lambda: _counters(db, report.counts)),
     ]
+    if not db.target.is_sqlite:
+        # A server checks its own pages; what can be checked from here is (server_tools).
+        from aes_desktop.core import server_tools
+
+        steps[:3] = [
+            ("foreign_key_check", lambda: server_tools.foreign_keys(db)),
+            ("full_text_index", lambda: server_tools.search_index(db)),
+        ]
     for i, (name, run) in enumerate(steps):
         if job is not None:
             job.progress(i / len(steps), name)

@@ -24,8 +24,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from aes_desktop.core import search_pg
 from aes_desktop.core.db import Database
-from aes_desktop.core.errors import AesError
 from aes_desktop.core.jobs import Job, JobCancelledError
 from aes_desktop.core.textfold import fold, fold_full, fold_with_offsets
 
@@ -356,9 +356,9 @@ def search(
     parsed = parse_query(query)
     if parsed is None or limit <= 0:
         return []
-    if not db.target.is_sqlite:
-        raise AesError("La recherche plein texte n'est disponible que sur une base SQLite.")
     wanted = set(scopes)
+    if not db.target.is_sqlite:
+        return _server_search(db, parsed, wanted, limit, viewer_id, session_id)
     with db.read() as s:
         expand = {
             t.words[0]: completions(s, t.words[0])
@@ -611,6 +611,10 @@ def _sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
+def _server(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
 def index_blocks_of_version(session: Session, version_id: int) -> None:
     """Add a version's blocks to the index (it has just become the current one)."""
     if _sqlite(session):
@@ -627,6 +631,8 @@ def index_blocks_of_version(session: Session, version_id: int) -> None:
                 text("SELECT text FROM blocks WHERE version_id = :v"), {"v": version_id}
             ).scalars(),
         )
+    elif _server(session):
+        search_pg.index_blocks_of_version(session, version_id)
 
 
 def unindex_blocks_of_version(session: Session, version_id: int) -> None:
@@ -639,6 +645,8 @@ def unindex_blocks_of_version(session: Session, version_id: int) -> None:
             ),
             {"v": version_id},
         )
+    elif _server(session):
+        search_pg.unindex_blocks_of_version(session, version_id)
 
 
 def unindex_annotations(session: Session, ids: Sequence[int]) -> None:
@@ -652,6 +660,8 @@ def unindex_annotations(session: Session, ids: Sequence[int]) -> None:
                 f"WHERE id IN ({','.join(str(int(i)) for i in ids)})"
             )
         )
+    elif _server(session):
+        search_pg.unindex_annotations(session, ids)
 
 
 def index_annotations(session: Session, ids: Sequence[int]) -> None:
@@ -672,6 +682,8 @@ def index_annotations(session: Session, ids: Sequence[int]) -> None:
             f"SELECT body || ' ' || quote_exact FROM annotations WHERE id IN ({listed})"
         )
         _record_terms(session, (row[0] for row in texts))
+    elif _server(session):
+        search_pg.index_annotations(session, ids)
 
 
 def forget_terms(session: Session, texts: Iterable[str]) -> None:
@@ -708,6 +720,8 @@ def unindex_dossier(session: Session, dossier_id: int) -> None:
             ),
             {"id": dossier_id},
         )
+    elif _server(session):
+        search_pg.unindex_dossier(session, dossier_id)
 
 
 def index_dossier(session: Session, dossier_id: int) -> None:
@@ -732,6 +746,8 @@ def index_dossier(session: Session, dossier_id: int) -> None:
                 {"id": dossier_id},
             ).scalars(),
         )
+    elif _server(session):
+        search_pg.index_dossiers(session, [dossier_id])
 
 
 INDEX_TABLES = ("search_blocks", "search_annotations", "search_dossiers")
@@ -740,6 +756,8 @@ INDEX_TABLES = ("search_blocks", "search_annotations", "search_dossiers")
 def rebuild_index(db: Database) -> None:
     """Rebuild the whole index from the data (after a bulk load, or to repair it)."""
     if not db.target.is_sqlite:
+        with db.write() as s:
+            search_pg.rebuild(s)
         return
     with db.write() as s:
         for table in INDEX_TABLES:
@@ -768,6 +786,56 @@ def check_index(db: Database) -> list[str]:
             except OperationalError as exc:
                 problems.append(f"index {table} : {exc.orig}")
     return problems
+
+
+def _server_search(
+    db: Database,
+    parsed: ParsedQuery,
+    wanted: set[Scope],
+    limit: int,
+    viewer_id: int | None,
+    session_id: int | None,
+) -> list[SearchHit]:
+    """The PostgreSQL backend (:mod:`search_pg`): same hits, ranked by ``ts_rank_cd``."""
+    query = search_pg.tsquery(parsed.terms)
+    found: list[search_pg.Ranked] = []
+    with db.read() as s:
+        if Scope.DOCUMENTS in wanted:
+            found += search_pg.search_blocks(s, query, limit, session_id)
+        if Scope.ANNOTATIONS in wanted:
+            found += search_pg.search_annotations(s, query, limit, viewer_id, session_id)
+        if Scope.DOSSIERS in wanted:
+            found += search_pg.search_dossiers(s, query, limit, session_id)
+    found.sort(key=lambda r: r.score)
+    hits: list[SearchHit] = []
+    for r in found[:limit]:
+        kind = Scope(r.kind)
+        if kind is Scope.DOCUMENTS:
+            snippet, marks, field_name = _block_snippet(r.texts[0] or "", parsed)
+        elif kind is Scope.ANNOTATIONS:
+            snippet, marks, field_name = _annotation_snippet(r.texts[0] or "", r.texts[1], parsed)
+        else:
+            snippet, marks, field_name = _dossier_snippet(
+                r.texts[0] or "", r.texts[1] or "", r.texts[2], parsed
+            )
+        hit = SearchHit(
+            kind,
+            r.score,
+            r.dossier_id,
+            r.dossier_ref,
+            r.dossier_title,
+            snippet,
+            marks,
+            document_id=r.document_id,
+            document_title=r.document_title,
+            version_id=r.version_id,
+            block_id=r.block_id,
+            block_position=r.block_position,
+            annotation_id=r.annotation_id,
+            field=field_name,
+        )
+        hits.append(hit)
+    return hits
 
 
 __all__ = [

@@ -102,6 +102,10 @@ class MainWindow(QMainWindow):
         self._restore_dossier: int | None = None
         self.settings = settings
         self.bus = ChangeBus(self)
+        if not db.target.is_sqlite:  # a shared server: others' saves come through the bus too
+            from aes_desktop.ui.live_updates import LiveUpdates
+
+            self.live_updates = LiveUpdates(db, self.bus, self)
         self.history = History(self)
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("AES Dossiers"))

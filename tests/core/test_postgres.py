@@ -1,21 +1,13 @@
 """The same models and services on a real PostgreSQL server (a shared ministry server).
 
-A throw-away PostgreSQL 15 cluster is started for the module in a temporary folder, as the
-unprivileged ``postgres`` user (or ``nobody``) when the tests run as root: PostgreSQL refuses to
-run as root. Without the server binaries the tests are skipped and say why; under CI they fail.
+The run's throw-away PostgreSQL 15 server (``tests.pg``) gives this module its own database.
+Without the server binaries the tests are skipped, and say why.
 """
 
 from __future__ import annotations
 
-import os
-import pwd
-import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -42,86 +34,12 @@ from aes_desktop.core.services import (
 from aes_desktop.core.services.audit import verify_chain
 from aes_desktop.core.services.info import database_info
 from aes_desktop.core.textblocks import parse_structured_text
-from tests.tools import require_tool
-
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _pg_user() -> str:
-    """The unprivileged account that runs the server when the tests run as root."""
-    for name in ("postgres", "nobody"):
-        try:
-            pwd.getpwnam(name)
-        except KeyError:
-            continue
-        return name
-    raise AssertionError("no unprivileged account to run PostgreSQL")
-
-
-def _as_pg_user(cmd: list[str]) -> list[str]:
-    if os.geteuid() == 0:
-        return ["runuser", "-u", _pg_user(), "--", *cmd]
-    return cmd
+from tests.pg import PgServer
 
 
 @pytest.fixture(scope="module")
-def pg_url() -> Iterator[str]:
-    for binary in ("initdb", "pg_ctl", "postgres", "createdb"):
-        require_tool(str(PG_BIN / binary), "postgresql-15")
-    if os.geteuid() == 0:
-        require_tool("runuser", "util-linux")
-    # Not under pytest's tmp folder: that one is private to root and postgres could not enter it.
-    base = Path(tempfile.mkdtemp(prefix="aes-pg-"))
-    data = base / "data"
-    if os.geteuid() == 0:
-        shutil.chown(base, _pg_user(), pwd.getpwnam(_pg_user()).pw_gid)
-    port = _free_port()
-    subprocess.run(
-        _as_pg_user(
-            [str(PG_BIN / "initdb"), "-D", str(data), "-U", "aes", "-A", "trust", "-E", "UTF8"]
-        ),
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run(
-        _as_pg_user(
-            [
-                str(PG_BIN / "pg_ctl"),
-                "-D",
-                str(data),
-                "-o",
-                f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off",
-                "-l",
-                str(base / "log"),
-                "-w",
-                "start",
-            ]
-        ),
-        check=True,
-        capture_output=True,
-    )
-    try:
-        subprocess.run(
-            _as_pg_user(
-                [str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "aes", "aes"]
-            ),
-            check=True,
-            capture_output=True,
-        )
-        yield f"postgresql+psycopg://aes@127.0.0.1:{port}/aes"
-    finally:
-        subprocess.run(
-            _as_pg_user([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-            check=False,
-            capture_output=True,
-        )
-        shutil.rmtree(base, ignore_errors=True)
+def pg_url(pg_server: PgServer) -> str:
+    return pg_server.create_database()
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,9 @@
 
 Each entry's ``hash`` is the SHA-256 of the previous entry's hash and of the entry's own canonical
 content. Writers take SQLite's write lock (``BEGIN IMMEDIATE``) before reading the last hash, so
-two processes cannot fork the chain.
+two processes cannot fork the chain. On PostgreSQL, where writers do not lock the whole database,
+:func:`record` takes a transaction-scoped advisory lock first: concurrent writers append one after
+the other, each reading the hash its predecessor committed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from aes_desktop.core.db import Database
@@ -30,6 +32,8 @@ class Actor:
 
 
 SYSTEM_ACTOR = Actor("AES Dossiers")
+#: The PostgreSQL advisory lock that serialises appends to the chain ("AESAUDIT" in ASCII).
+AUDIT_LOCK_KEY = 0x4145534155444954
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,10 @@ def record(
 ) -> AuditEntry:
     """Append an entry in the caller's transaction (it commits or rolls back with the change)."""
     details = details or {}
+    if session.get_bind().dialect.name == "postgresql":
+        # Held until the caller's transaction ends; under READ COMMITTED the next statement
+        # then sees the entry the previous holder committed.
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY})
     last = session.execute(
         select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
     ).scalar_one_or_none()
