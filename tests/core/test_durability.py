@@ -23,7 +23,10 @@ from aes_desktop.core.search import Scope, search
 ROOT = Path(__file__).resolve().parents[2]
 KILL_ROUNDS = 500
 FAULT_ROUNDS = 120
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="fork, /proc and /dev/full")
+pytestmark = [
+    pytest.mark.skipif(sys.platform != "linux", reason="fork, /proc and /dev/full"),
+    pytest.mark.slow,  # minutes: 500 SIGKILL rounds and 120 storage faults in subprocesses
+]
 
 
 class Drill:
