@@ -16,6 +16,15 @@ import pytest
 from aes_desktop.core.db import Database, open_database
 from aes_desktop.core.demo import load_demo
 
+SLOW_TEST_TIMEOUT = 900  # seconds; the others get pyproject's `timeout` (120 s)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A slow test gets a longer timeout, unless it names its own with @pytest.mark.timeout.
+    for item in items:
+        if item.get_closest_marker("slow") and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(SLOW_TEST_TIMEOUT))
+
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

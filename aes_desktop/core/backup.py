@@ -1,4 +1,7 @@
-"""Backups: online snapshots, retention, the hourly policy, and restoring a snapshot.
+"""Backups of an open database: snapshots recorded in the audit log, the hourly policy, restoring.
+
+The file-level half (naming, the online copy, listing and retention) is
+:mod:`aes_desktop.core.snapshots`, which the database layer uses before a migration.
 
 A snapshot is taken with SQLite's online-backup API from a separate connection (never by copying
 a live file, whose WAL may hold the latest commits), written to a temporary name, synced, then
@@ -18,124 +21,71 @@ the backup in with an atomic rename.
 from __future__ import annotations
 
 import os
-import re
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from aes_desktop.core import crypto
 from aes_desktop.core.crypto import Passphrase, WrongPassphraseError
 from aes_desktop.core.errors import AesError, DatabaseOpenError, SchemaTooNewError, ValidationError
+from aes_desktop.core.snapshots import (
+    DAILY_KEPT,
+    HOURLY_KEPT,
+    INTERVAL,
+    PROTECTED_PREFIXES,
+    REASON_EXIT,
+    REASON_HOURLY,
+    REASON_IMPORT,
+    REASON_MANUAL,
+    SUFFIX,
+    BackupInfo,
+    backup_connections,
+    clean_reason,
+    dest_name,
+    list_backups,
+    online_copy,
+    parse_name,
+    prune,
+    retained,
+    snapshot_file,
+)
+
+# The file-level names stay importable from here, where they always were.
+__all__ = [
+    "DAILY_KEPT",
+    "HOURLY_KEPT",
+    "INTERVAL",
+    "PROTECTED_PREFIXES",
+    "REASON_EXIT",
+    "REASON_HOURLY",
+    "REASON_IMPORT",
+    "REASON_MANUAL",
+    "SUFFIX",
+    "BackupInfo",
+    "BackupScheduler",
+    "RestoreReport",
+    "backup_connections",
+    "backup_to",
+    "copy_aside",
+    "default_folder",
+    "edit_marker",
+    "latest_good_backup",
+    "list_backups",
+    "online_copy",
+    "parse_name",
+    "prune",
+    "record_restore",
+    "restore",
+    "retained",
+    "snapshot",
+    "snapshot_file",
+    "validate_backup",
+]
 
 if TYPE_CHECKING:
     from aes_desktop.core.db import Database
-
-HOURLY_KEPT = 48
-DAILY_KEPT = 14
-INTERVAL = timedelta(hours=1)
-SUFFIX = ".sqlite"
-# Reasons whose copies are kept until the user removes them (they guard one-off operations).
-PROTECTED_PREFIXES = ("avant-migration", "avant-restauration")
-REASON_HOURLY = "horaire"
-REASON_EXIT = "sortie"
-REASON_IMPORT = "avant-import"
-REASON_MANUAL = "manuelle"
-_NAME = re.compile(
-    r"^(?P<stem>.+)--(?P<reason>[a-z0-9-]+)--(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.sqlite$"
-)
-_REASON = re.compile(r"[^a-z0-9-]+")
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    """A snapshot file of the backups folder."""
-
-    path: Path
-    stem: str
-    reason: str
-    taken_at: datetime
-    size: int
-
-    @property
-    def protected(self) -> bool:
-        return self.reason.startswith(PROTECTED_PREFIXES)
-
-
-def _clean_reason(reason: str) -> str:
-    return _REASON.sub("-", reason.lower()).strip("-") or "sauvegarde"
-
-
-def _dest_name(folder: Path, stem: str, reason: str, now: datetime) -> Path:
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    dest = folder / f"{stem}--{_clean_reason(reason)}--{stamp}{SUFFIX}"
-    n = 1
-    while dest.exists():
-        n += 1
-        dest = folder / f"{stem}--{_clean_reason(reason)}--{stamp}-{n}{SUFFIX}"
-    return dest
-
-
-def backup_connections(source: Any, dest: Any) -> None:
-    """Copy every page of ``source`` into ``dest`` with the online-backup API."""
-    source.backup(dest)
-
-
-def online_copy(path: Path, dest: Path, key: Passphrase | None) -> None:
-    """Snapshot the database at ``path`` into the new file ``dest`` (same encryption).
-
-    The copy is made under a temporary name from a separate read-only connection, synced, and
-    renamed, so a crash or a full disk leaves no half-written snapshot behind.
-    """
-    tmp = dest.with_name(f".{dest.name}.partiel")
-    tmp.unlink(missing_ok=True)
-    try:
-        src = crypto.connect(path, key, read_only=True)
-        try:
-            dst = crypto.connect(tmp, key, check=False)
-            try:
-                backup_connections(src, dst)
-                # A snapshot opens without a WAL next to it (and can travel on a USB stick).
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        crypto.fsync_path(tmp)
-        os.replace(tmp, dest)
-        crypto.fsync_dir(dest.parent)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        crypto.remove_sidecars(tmp)
-        raise
-
-
-def snapshot_file(
-    path: Path,
-    folder: Path,
-    reason: str,
-    key: Passphrase | None = None,
-    *,
-    now: datetime | None = None,
-) -> Path:
-    """Snapshot the database file ``path`` into ``folder``; returns the snapshot's path."""
-    folder.mkdir(parents=True, exist_ok=True)
-    dest = _dest_name(folder, path.stem, reason, now or datetime.now())
-    try:
-        online_copy(path, dest, key)
-    except OSError as exc:
-        raise AesError(
-            f"La sauvegarde dans « {folder} » a échoué : {exc.strerror or exc}. "
-            "La base elle-même n'a pas été modifiée."
-        ) from exc
-    except sqlite3.Error as exc:
-        raise AesError(
-            f"La sauvegarde dans « {folder} » a échoué : {exc}. "
-            "La base elle-même n'a pas été modifiée."
-        ) from exc
-    return dest
 
 
 def default_folder(db: Database) -> Path:
@@ -172,8 +122,8 @@ def snapshot(
             db,
             "backup.create",
             object_type="database",
-            summary=f"Sauvegarde ({_clean_reason(reason)}) : {dest.name}",
-            details={"reason": _clean_reason(reason), "file": dest.name},
+            summary=f"Sauvegarde ({clean_reason(reason)}) : {dest.name}",
+            details={"reason": clean_reason(reason), "file": dest.name},
         )
     if prune_after:
         prune(folder, db.path.stem, now=now)
@@ -210,72 +160,6 @@ def backup_to(db: Database, out: Path) -> Path:
         details={"reason": REASON_MANUAL, "file": str(out), "replaced": existed},
     )
     return out
-
-
-# -- listing and retention ---------------------------------------------------------------------
-
-
-def parse_name(path: Path) -> BackupInfo | None:
-    m = _NAME.match(path.name)
-    if m is None:
-        return None
-    try:
-        taken = datetime.strptime(m.group("stamp"), "%Y%m%d-%H%M%S")
-        size = path.stat().st_size
-    except (ValueError, OSError):
-        return None
-    return BackupInfo(path, m.group("stem"), m.group("reason"), taken, size)
-
-
-def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
-    """Snapshots in ``folder`` (of the database named ``stem``), newest first."""
-    if not folder.is_dir():
-        return []
-    found = [
-        info
-        for p in folder.iterdir()
-        if p.is_file()
-        and (info := parse_name(p)) is not None
-        and (stem is None or info.stem == stem)
-    ]
-    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
-    return found
-
-
-def retained(
-    backups: list[BackupInfo], *, hourly: int = HOURLY_KEPT, daily: int = DAILY_KEPT
-) -> set[Path]:
-    """Which snapshots the policy keeps: the newest of each of the last ``hourly`` hours and of
-    each of the last ``daily`` days that have one, plus every protected copy."""
-    keep: set[Path] = set()
-    hours: set[datetime] = set()
-    days: set[datetime] = set()
-    for b in sorted(backups, key=lambda b: (b.taken_at, b.path.name), reverse=True):
-        if b.protected:
-            keep.add(b.path)
-            continue
-        hour = b.taken_at.replace(minute=0, second=0, microsecond=0)
-        day = hour.replace(hour=0)
-        if hour not in hours and len(hours) < hourly:
-            hours.add(hour)
-            keep.add(b.path)
-        if day not in days and len(days) < daily:
-            days.add(day)
-            keep.add(b.path)
-    return keep
-
-
-def prune(folder: Path, stem: str, *, now: datetime | None = None) -> list[Path]:
-    """Delete the snapshots of ``stem`` that the retention policy no longer keeps."""
-    del now  # the policy counts snapshots, not wall-clock time (a laptop left off keeps its last)
-    backups = list_backups(folder, stem)
-    keep = retained(backups)
-    removed = []
-    for b in backups:
-        if b.path not in keep:
-            b.path.unlink(missing_ok=True)
-            removed.append(b.path)
-    return removed
 
 
 class BackupScheduler:
@@ -369,7 +253,7 @@ def copy_aside(path: Path, folder: Path, reason: str) -> Path | None:
     if not path.exists():
         return None
     folder.mkdir(parents=True, exist_ok=True)
-    dest = _dest_name(folder, path.stem, reason, datetime.now())
+    dest = dest_name(folder, path.stem, reason, datetime.now())
     shutil.copyfile(path, dest)
     for suffix in ("-wal",):
         side = Path(f"{path}{suffix}")

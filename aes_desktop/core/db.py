@@ -707,8 +707,8 @@ def storage_error(exc: DBAPIError | Exception, *, writing: bool) -> StorageError
 
 
 def _backup_sqlite(path: Path, backup_dir: Path, label: str, key: Passphrase | None = None) -> Path:
-    """Snapshot a database aside before it is migrated (see :mod:`aes_desktop.core.backup`)."""
-    from aes_desktop.core.backup import snapshot_file
+    """Snapshot a database aside before it is migrated (see :mod:`aes_desktop.core.snapshots`)."""
+    from aes_desktop.core.snapshots import snapshot_file
 
     return snapshot_file(path, backup_dir, label, key)
 

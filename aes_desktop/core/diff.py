@@ -705,6 +705,6 @@ def _merge_hosts(
 
 def compare_versions(db: Database, old_version_id: int, new_version_id: int) -> VersionDiff:
     """:func:`compare` on two stored versions (any two, of any document)."""
-    from aes_desktop.core.services.documents import version_blocks
+    from aes_desktop.core.services.blocks import version_blocks
 
     return compare(version_blocks(db, old_version_id), version_blocks(db, new_version_id))

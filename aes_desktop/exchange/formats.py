@@ -1,17 +1,13 @@
 """What the importers share: the formats, the extracted result, text clean-up, containment.
 
-:func:`extract` is the one entry point that turns the bytes of a file into text blocks. It never
-lets anything but an :class:`ImportFileError` out: a recognised defect of the file gets its own
-French message; anything else (a bug of ours, a library's surprise) gets a generic one, flagged
-``unexpected`` with the traceback in ``detail``. It runs inside the extraction process
-(:mod:`aes_desktop.exchange.sandbox`), which adds the time budget and survives crashes.
+The importers import this module, never the other way round: the entry point that picks an
+importer for a file is :func:`aes_desktop.exchange.extract.extract`.
 """
 
 from __future__ import annotations
 
 import re
 import time
-import traceback
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,7 +17,6 @@ from pathlib import Path
 from aes_desktop.core.enums import BlockKind
 from aes_desktop.core.textblocks import ParsedBlock, parse_structured_text
 from aes_desktop.exchange.limits import (
-    DEFAULT_LIMITS,
     ImportFileError,
     Limits,
     number_text,
@@ -231,50 +226,6 @@ def unreadable_message(filename: str, kind: FileKind) -> str:
         f"« {filename} » n'a pas pu être lu : ce n'est pas {label} "
         "(fichier endommagé ou d'un format inattendu)."
     )
-
-
-# -- the one entry point ---------------------------------------------------------------------
-
-
-def extract(
-    kind: FileKind,
-    data: bytes,
-    filename: str,
-    limits: Limits = DEFAULT_LIMITS,
-    progress: Progress | None = None,
-) -> Extracted:
-    """The text of a file of ``kind``; raises only :class:`ImportFileError`."""
-    report: Progress = progress or (lambda _fraction, _message: None)
-    deadline = Deadline(limits.seconds_per_file, filename)
-    try:
-        if len(data) > limits.max_file_bytes:
-            raise ImportFileError(too_big_message(filename, len(data), limits))
-        if kind is FileKind.PDF:
-            from aes_desktop.exchange.pdf_import import extract_pdf
-
-            return extract_pdf(data, filename, limits, report, deadline)
-        if kind is FileKind.DOCX:
-            from aes_desktop.exchange.docx_import import extract_docx
-
-            return extract_docx(data, filename, limits, report, deadline)
-        from aes_desktop.exchange.text_import import extract_text
-
-        return extract_text(kind, data, filename, limits)
-    except ImportFileError:
-        raise
-    except MemoryError:
-        raise ImportFileError(
-            f"« {filename} » demande trop de mémoire pour être lu : le fichier est trop "
-            "volumineux ou construit pour saturer la mémoire."
-        ) from None
-    except RecursionError:
-        raise ImportFileError(unreadable_message(filename, kind)) from None
-    except Exception as exc:
-        raise ImportFileError(
-            unreadable_message(filename, kind),
-            detail="".join(traceback.format_exception(exc)),
-            unexpected=True,
-        ) from exc
 
 
 def too_big_message(filename: str, size: int, limits: Limits) -> str:

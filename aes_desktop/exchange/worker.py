@@ -19,7 +19,8 @@ import time
 from collections.abc import Callable
 from typing import IO, Any
 
-from aes_desktop.exchange.formats import Extracted, FileKind, extract
+from aes_desktop.exchange.extract import extract
+from aes_desktop.exchange.formats import Extracted, FileKind
 from aes_desktop.exchange.limits import WORKER_MEMORY_BYTES, ImportFileError, Limits
 
 MEMORY_ENV = "AES_EXTRACT_MEMORY"

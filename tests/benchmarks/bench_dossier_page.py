@@ -21,7 +21,7 @@ from pathlib import Path
 
 from aes_desktop.core.db import open_database
 from aes_desktop.core.enums import DossierKind, SessionStatus
-from aes_desktop.core.services import activity, dossiers, roadmap, sessions
+from aes_desktop.core.services import activity, dossiers, roadmap, session_templates, sessions
 from tests.benchmarks.common import (
     Row,
     median,
@@ -176,7 +176,7 @@ def main(argv: list[str]) -> int:
                     db, editable[0], target_session_id=open_session.id, copy_documents=True
                 )
             with stopwatch() as template_ms:
-                result = sessions.create_session_from_template(
+                result = session_templates.create_session_from_template(
                     db,
                     open_session.id,
                     sessions.SessionInput(

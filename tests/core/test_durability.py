@@ -24,7 +24,10 @@ ROOT = Path(__file__).resolve().parents[2]
 KILL_ROUNDS = 500
 FAULT_ROUNDS = 120
 DRILL_TIMEOUT = 600
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="fork, /proc and /dev/full")
+pytestmark = [
+    pytest.mark.skipif(sys.platform != "linux", reason="fork, /proc and /dev/full"),
+    pytest.mark.slow,  # minutes: 500 SIGKILL rounds and 120 storage faults in subprocesses
+]
 
 
 class Drill:

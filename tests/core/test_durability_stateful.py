@@ -482,6 +482,8 @@ def main(min_steps: int) -> None:
     print(json.dumps({"steps": steps, "runs": runs}))
 
 
+@pytest.mark.slow  # 10,000 steps over two processes
+@pytest.mark.timeout(1800)  # as long as it waits for its second process
 def test_services_match_the_model(template: tuple[Path, Model, dict[str, int]]) -> None:
     # Half of the steps run in a second process, so both cores of a CI machine work.
     half = MIN_STEPS // 2

@@ -20,7 +20,14 @@ from aes_desktop.core.enums import (
 )
 from aes_desktop.core.errors import ConflictError, ReadOnlyError, ValidationError
 from aes_desktop.core.jobs import Job, JobCancelledError
-from aes_desktop.core.services import activity, documents, dossiers, roadmap, sessions
+from aes_desktop.core.services import (
+    activity,
+    documents,
+    dossiers,
+    roadmap,
+    session_templates,
+    sessions,
+)
 from aes_desktop.core.services.audit import verify_chain
 
 S = DossierStatus
@@ -253,7 +260,7 @@ def test_next_session_reference(demo_db: Database) -> None:
 def test_next_session_from_template(demo_db: Database) -> None:
     template = _demo_session(demo_db)
     old_agenda = sessions.list_agenda(demo_db, template)
-    result = sessions.create_session_from_template(demo_db, template, _next())
+    result = session_templates.create_session_from_template(demo_db, template, _next())
     new = result.session
     assert new.reference == "CM-2026-01" and new.status is SessionStatus.PREPARATION
     assert new.dossier_count == 6 and result.agenda_items == len(old_agenda)
@@ -277,7 +284,7 @@ def test_next_session_from_template(demo_db: Database) -> None:
 
 
 def test_next_session_with_documents(demo_db: Database) -> None:
-    result = sessions.create_session_from_template(
+    result = session_templates.create_session_from_template(
         demo_db, _demo_session(demo_db), _next(), copy_documents=True
     )
     d02 = dossiers.get_dossier(demo_db, result.dossier_ids[1])
@@ -289,11 +296,11 @@ def test_next_session_failure_or_cancel_leaves_nothing(demo_db: Database) -> Non
     template = _demo_session(demo_db)
     before = (len(sessions.list_sessions(demo_db)), dossiers.count_dossiers(demo_db))
     with pytest.raises(ValidationError):
-        sessions.create_session_from_template(demo_db, template, _next("CM-2025-01"))
+        session_templates.create_session_from_template(demo_db, template, _next("CM-2025-01"))
     job = Job()
     job.cancel()
     with pytest.raises(JobCancelledError):
-        sessions.create_session_from_template(demo_db, template, _next(), job=job)
+        session_templates.create_session_from_template(demo_db, template, _next(), job=job)
     assert (len(sessions.list_sessions(demo_db)), dossiers.count_dossiers(demo_db)) == before
 
 
@@ -302,7 +309,7 @@ def test_template_references_never_collide(demo_db: Database) -> None:
     other = _open_session(demo_db, "CM-2026-01")
     _dossier(demo_db, other, "CM-2026-01/D03")
     sessions.set_session_status(demo_db, other, SessionStatus.CLOSED)
-    result = sessions.create_session_from_template(demo_db, template, _next("CM-2026-02"))
+    result = session_templates.create_session_from_template(demo_db, template, _next("CM-2026-02"))
     refs = [dossiers.get_dossier(demo_db, i).row.reference for i in result.dossier_ids]
     assert refs[0] == "CM-2026-02/D01" and len(set(refs)) == 6
 

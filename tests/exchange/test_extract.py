@@ -8,7 +8,8 @@ import pytest
 
 from aes_desktop.core.enums import BlockKind
 from aes_desktop.core.textblocks import ParsedBlock
-from aes_desktop.exchange.formats import Extracted, FileKind, extract, finalise, kind_of
+from aes_desktop.exchange.extract import extract
+from aes_desktop.exchange.formats import Extracted, FileKind, finalise, kind_of
 from aes_desktop.exchange.limits import ImportFileError, Limits
 from tests.exchange import samples
 

@@ -68,7 +68,7 @@ from aes_desktop.core.models import (
 )
 from aes_desktop.core.services import unit_of_work
 from aes_desktop.core.services.audit import SYSTEM_ACTOR, Actor, record
-from aes_desktop.core.services.documents import version_blocks
+from aes_desktop.core.services.blocks import version_blocks
 
 #: The longest note accepted, in characters: 1 Mi characters (about 1 MB of French text). A
 #: longer text is a document, not a note; it is refused with a message saying so.

@@ -12,11 +12,13 @@ from sqlalchemy.orm import Session
 
 from aes_desktop.core import search
 from aes_desktop.core.db import Database
-from aes_desktop.core.enums import BlockKind, Classification, DocType
+from aes_desktop.core.enums import Classification, DocType
 from aes_desktop.core.errors import NotFoundError, ValidationError
 from aes_desktop.core.models import Blob, Block, Document, DocumentVersion, Dossier, utcnow
 from aes_desktop.core.services import unit_of_work
 from aes_desktop.core.services.audit import SYSTEM_ACTOR, Actor, record
+from aes_desktop.core.services.blocks import BlockRow as BlockRow  # noqa: PLC0414 (re-export)
+from aes_desktop.core.services.blocks import version_blocks as version_blocks  # noqa: PLC0414
 from aes_desktop.core.services.sessions import ensure_editable
 from aes_desktop.core.textblocks import ParsedBlock
 
@@ -48,17 +50,6 @@ class VersionRow:
     source_sha256: str | None
     page_count: int
     char_count: int
-
-
-@dataclass(frozen=True)
-class BlockRow:
-    id: int
-    uuid: str
-    position: int
-    kind: BlockKind
-    number: str
-    level: int
-    text: str
 
 
 def store_blob(session: Session, data: bytes, media_type: str) -> str:
@@ -284,23 +275,3 @@ def current_version(db: Database, document_id: int) -> VersionRow:
         if v is None:
             raise NotFoundError("Ce document n'a pas encore de version.")
         return _version_row(v)
-
-
-def version_blocks(db: Database, version_id: int) -> list[BlockRow]:
-    with db.read() as s:
-        return [
-            BlockRow(b.id, b.uuid, b.position, BlockKind(b.kind), b.number, b.level, b.text)
-            for b in s.execute(
-                select(
-                    Block.id,
-                    Block.uuid,
-                    Block.position,
-                    Block.kind,
-                    Block.number,
-                    Block.level,
-                    Block.text,
-                )
-                .where(Block.version_id == version_id)
-                .order_by(Block.position)
-            )
-        ]

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from aes_desktop.core.db import Database
 from aes_desktop.core.errors import ValidationError
-from aes_desktop.core.services import sessions
-from aes_desktop.core.services.sessions import SessionInput, SessionRow, TemplateResult
+from aes_desktop.core.services import session_templates, sessions
+from aes_desktop.core.services.session_templates import TemplateResult
+from aes_desktop.core.services.sessions import SessionInput, SessionRow
 from aes_desktop.ui.operations import Operation, error_message
 
 ERROR_COLOUR = "#b71c1c"
@@ -202,7 +203,7 @@ class NewSessionDialog(QDialog):
         copy_documents = self.copy_documents.isChecked()
         Operation(
             self,
-            lambda job: sessions.create_session_from_template(
+            lambda job: session_templates.create_session_from_template(
                 db, template_id, data, copy_documents=copy_documents, job=job
             ),
             title=self.tr("New session"),

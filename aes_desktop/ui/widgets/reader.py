@@ -16,11 +16,9 @@ once.
 
 from __future__ import annotations
 
-import argparse
 import bisect
 import html
 import re
-import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
@@ -1018,47 +1016,3 @@ class _Formats:
         if block.kind is BlockKind.PAGE:
             return self.page, self.plain
         return self.paragraph, self.plain
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m aes_desktop.ui.widgets.reader --db FILE --document ID``: look at a document."""
-    parser = argparse.ArgumentParser(prog="python -m aes_desktop.ui.widgets.reader")
-    parser.add_argument("--db", required=True, help="base de données (fichier SQLite)")
-    parser.add_argument("--document", type=int, required=True, help="identifiant du document")
-    parser.add_argument("--version", type=int, help="identifiant de la version (défaut : actuelle)")
-    parser.add_argument(
-        "--compare", action="store_true", help="comparer les deux dernières versions"
-    )
-    args = parser.parse_args(argv)
-
-    from PySide6.QtCore import QSettings
-
-    from aes_desktop.core.db import open_database
-    from aes_desktop.ui.app import configure_application, create_application
-
-    app = create_application()
-    configure_application(app, QSettings(), None)
-    db = open_database(args.db)
-    try:
-        widget: QWidget
-        if args.compare:
-            from aes_desktop.ui.widgets.compare import CompareWidget
-
-            widget = CompareWidget(db)
-            widget.show_document(args.document)
-        else:
-            reader = ReaderWidget(db)
-            if args.version:
-                reader.show_version(args.version)
-            else:
-                reader.show_document(args.document)
-            widget = reader
-        widget.resize(1200, 800)
-        widget.show()
-        return app.exec()
-    finally:
-        db.close()
-
-
-if __name__ == "__main__":
-    sys.exit(main())
