@@ -122,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pack.add_argument("--json", action="store_true", help="sortie JSON")
     pack.set_defaults(func=cmd_pack)
+    _add_print_parser(sub)
     imp = sub.add_parser(
         "import",
         help="importer des fichiers (PDF, DOCX, Markdown, texte) dans un dossier",
@@ -455,6 +456,81 @@ def cmd_pack(args: argparse.Namespace) -> int:
         print(
             f"Dossier écrit : {result.path} ({result.pages} pages, {result.bytes} octets, "
             f"SHA-256 {result.sha256})"
+        )
+    return 0
+
+
+def _add_print_parser(sub: Any) -> None:
+    printer = sub.add_parser(
+        "print", help="imprimer le dossier du ministre par le service d'impression (CUPS)"
+    )
+    _common(printer)
+    printer.add_argument("--session", required=True, metavar="RÉF", help="référence de la session")
+    printer.add_argument(
+        "--printer", metavar="NOM", help="file d'impression (défaut : celle du système)"
+    )
+    printer.add_argument("--copies", type=int, default=1, metavar="N", help="tirages (défaut : 1)")
+    printer.add_argument(
+        "--definition", metavar="NOM", help="définition de dossier enregistrée à utiliser"
+    )
+    printer.add_argument(
+        "--recipient",
+        metavar="TEXTE",
+        help="destinataire : « Nom ; Titre ; Ministère » (titre et ministère facultatifs)",
+    )
+    printer.add_argument("--copy", type=int, metavar="N", help="numéro d'exemplaire")
+    printer.add_argument("--json", action="store_true", help="sortie JSON")
+    printer.set_defaults(func=cmd_print)
+
+
+def _cli_spec(db: Database, args: argparse.Namespace) -> tuple[Any, str]:
+    """The pack spec named by ``--session``, ``--definition``, ``--recipient``, ``--copy``."""
+    from dataclasses import replace
+
+    from aes_desktop.briefing.content import default_spec
+    from aes_desktop.briefing.spec import PackSpec, Recipient
+    from aes_desktop.core.services.packs import get_definition
+    from aes_desktop.core.services.sessions import find_session
+
+    session = find_session(db, args.session)
+    definition = ""
+    if getattr(args, "definition", None):
+        saved = get_definition(db, args.definition)
+        if saved.session_id not in (None, session.id):
+            raise ValidationError(
+                f"La définition « {saved.name} » concerne une autre session que "
+                f"{session.reference}."
+            )
+        spec = PackSpec.from_options(session.id, saved.options)
+        definition = saved.name
+    else:
+        spec = default_spec(db, session.id)
+    if getattr(args, "recipient", None) is not None:
+        spec = replace(spec, recipient=Recipient.parse(args.recipient))
+    if getattr(args, "copy", None) is not None:
+        spec = replace(spec, copy_number=args.copy)
+    return spec, definition
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    import getpass
+
+    from aes_desktop.briefing.printing import print_pack
+    from aes_desktop.core.services.audit import Actor
+
+    db = _open(args)
+    try:
+        spec, _definition = _cli_spec(db, args)
+        actor = Actor(f"{getpass.getuser()} (ligne de commande)")
+        result = print_pack(db, spec, args.printer, actor=actor, copies=args.copies)
+    finally:
+        db.close()
+    if args.json:
+        _print_json(result.as_json())
+    else:
+        print(
+            f"Travail {result.job_id} accepté par « {result.printer} » ({result.pages} pages, "
+            f"{result.copies} tirage(s))"
         )
     return 0
 

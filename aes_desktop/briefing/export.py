@@ -254,10 +254,22 @@ def record_print(
     pages: int,
     printer: str,
     what: str = "pack",
+    job_id: str = "",
+    route: str = "qt",
 ) -> None:
-    """Audit a print (of the pack or of one document)."""
+    """Audit a print (of the pack or of one document): the printer, and the spooler's job id
+    when the PDF went to the system's print service (``route="cups"``)."""
     details = _details(spec, Path(printer or "printer"), "", content)
-    details.update({"sha256": sha256, "pages": pages, "printer": printer, "what": what})
+    details.update(
+        {
+            "sha256": sha256,
+            "pages": pages,
+            "printer": printer,
+            "what": what,
+            "job_id": job_id,
+            "route": route,
+        }
+    )
     details.pop("file", None)
     log(
         db,

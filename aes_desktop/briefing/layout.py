@@ -375,6 +375,7 @@ class PackDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         # Marks and watermark first: text prints over the pale watermark, and an annex page,
         # merged under the whole page later, stays under it.
         canv.doForm(STATIC_FORM)
+        _watermark(canv, state)
 
     def _end(self, canv: Any, doc: Any) -> None:
         state = self.state
@@ -390,6 +391,13 @@ class PackDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             right = _clip(header, SANS_BOLD, 7.5, FRAME_W * 0.5)
             out.move(PAGE_W - MARGIN_X - _width(right, SANS_BOLD, 7.5), PAGE_H - MARGIN_TOP + 16)
             out.show(right, SANS_BOLD, 7.5)
+        # Recipient and copy number in plain, extractable text on every page (the diagonal
+        # watermark is rotated and pale; this line is what a reader or a search finds).
+        spec = state.content.spec
+        who = spec.recipient.label or spec.recipient.ministry
+        footer = catalogue.text("copy", n=spec.copy_number) + (f" — {who}" if who else "")
+        out.move(MARGIN_X, MARGIN_BOTTOM - 30)
+        out.show(_clip(footer, SANS, 7, FRAME_W * 0.4), SANS, 7)
         number = catalogue.text("page", n=canv.getPageNumber())
         out.move(PAGE_W / 2 + 1 - _width(number, SANS, 8), MARGIN_BOTTOM - 30)
         out.show(number, SANS, 8)
@@ -445,21 +453,13 @@ def define_late_forms(canv: Any, state: PackState) -> None:
     _static_form(canv, state)
 
 
-def _static_form(canv: Any, state: PackState) -> None:
+def _watermark(canv: Any, state: PackState) -> None:
+    """The diagonal mark, drawn on each page itself (not a form shared by every page: removing
+    one shared object would strip it from the whole pack)."""
     content = state.content
     spec = content.spec
     marking = catalogue.MARKINGS[content.classification]
-    mark_colour = catalogue.colour(content.classification)
-    canv.beginForm(STATIC_FORM, lowerx=0, lowery=0, upperx=PAGE_W, uppery=PAGE_H)
-    out = TextEmitter(canv)
-    out.color(mark_colour)
-    width = _width(marking, SANS_BOLD, 9)
-    out.move((PAGE_W - width) / 2, PAGE_H - 28)
-    out.show(marking, SANS_BOLD, 9)
-    out.move((PAGE_W - width) / 2, 22)
-    out.show(marking, SANS_BOLD, 9)
-    out.finish()
-    # The watermark: recipient and copy number, across the page, pale enough to read through.
+    # Recipient and copy number, across the page, pale enough to read through.
     lines = [spec.recipient.label or spec.recipient.ministry or marking]
     lines.append(catalogue.text("copy", n=spec.copy_number))
     canv.saveState()
@@ -477,6 +477,22 @@ def _static_form(canv: Any, state: PackState) -> None:
         out.show(line, SANS_BOLD, size)
     out.finish()
     canv.restoreState()
+
+
+def _static_form(canv: Any, state: PackState) -> None:
+    """The classification marks at top and bottom, shared by every page."""
+    content = state.content
+    marking = catalogue.MARKINGS[content.classification]
+    mark_colour = catalogue.colour(content.classification)
+    canv.beginForm(STATIC_FORM, lowerx=0, lowery=0, upperx=PAGE_W, uppery=PAGE_H)
+    out = TextEmitter(canv)
+    out.color(mark_colour)
+    width = _width(marking, SANS_BOLD, 9)
+    out.move((PAGE_W - width) / 2, PAGE_H - 28)
+    out.show(marking, SANS_BOLD, 9)
+    out.move((PAGE_W - width) / 2, 22)
+    out.show(marking, SANS_BOLD, 9)
+    out.finish()
     canv.endForm()
 
 

@@ -49,7 +49,7 @@ from aes_desktop.core.services.audit import SYSTEM_ACTOR, Actor
 from aes_desktop.core.services.dossiers import dossier_rows
 from aes_desktop.ui.labels import label
 from aes_desktop.ui.operations import Operation, show_error
-from aes_desktop.ui.printing import paint_pdf
+from aes_desktop.ui.printing import SystemPrintDialog, paint_pdf
 
 IdRole = Qt.ItemDataRole.UserRole
 
@@ -111,6 +111,8 @@ class PackDialog(QDialog):
         self.last_result: PackResult | None = None
         self.last_error: BaseException | None = None
         self.last_printed = 0
+        # The last job the print service accepted (aes_desktop.briefing.printing.PrintResult).
+        self.last_job: Any = None
 
         self.session_combo = QComboBox()
         self.session_combo.setAccessibleName(self.tr("Session"))
@@ -541,12 +543,60 @@ class PackDialog(QDialog):
             what=what,
         )
 
-    def print_pack(self, printer: QPrinter | None = None) -> Operation[Any] | None:
-        """Print the pack through the system dialog (or straight to ``printer``)."""
+    def print_pack(
+        self,
+        printer: QPrinter | None = None,
+        on_dialog: Callable[[SystemPrintDialog], bool] | None = None,
+    ) -> Operation[Any] | None:
+        """Print the pack: its PDF to a printer of the system's print service, chosen in
+        :class:`SystemPrintDialog` (``on_dialog`` replaces ``exec()`` in tests and returns
+        whether it was accepted); straight to ``printer`` through Qt's raster path when given."""
         spec = self._checked_spec()
         if spec is None:
             return None
-        return self._render(spec, lambda r, p: self._print_rendered(r, p, printer, "pack"))
+        if printer is not None:
+            return self._render(spec, lambda r, p: self._print_rendered(r, p, printer, "pack"))
+        return self._print_system(spec, "pack", on_dialog)
+
+    def _print_system(
+        self,
+        spec: PackSpec,
+        what: str,
+        on_dialog: Callable[[SystemPrintDialog], bool] | None,
+    ) -> Operation[Any] | None:
+        from aes_desktop.briefing.printing import PrintResult, print_pack
+
+        dialog = SystemPrintDialog(self, spec.copy_number)
+        if on_dialog is not None:
+            accepted = on_dialog(dialog)
+        else:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if not accepted:
+            return None
+        if dialog.fallback_chosen:
+            return self._render(spec, lambda r, p: self._print_rendered(r, p, None, what))
+        printer_name = dialog.printer_name()
+        copies = dialog.copies_spin.value()
+        options = dialog.options()
+        db, actor = self.db, self.actor()
+
+        def work(job: Job) -> PrintResult:
+            return print_pack(
+                db,
+                spec,
+                printer_name,
+                actor=actor,
+                copies=copies,
+                options=options,
+                what=what,
+                job=job,
+            )
+
+        def done(result: PrintResult) -> None:
+            self.last_job = result
+            self.last_printed = result.pages
+
+        return self._background(work, self.tr("Sending the pack to the printer…"), done)
 
     def document_spec(self) -> PackSpec | None:
         """A pack of the selected document alone: no cover, contents, agenda or roadmap."""
@@ -582,11 +632,17 @@ class PackDialog(QDialog):
                     return True
         return False
 
-    def print_document(self, printer: QPrinter | None = None) -> Operation[Any] | None:
+    def print_document(
+        self,
+        printer: QPrinter | None = None,
+        on_dialog: Callable[[SystemPrintDialog], bool] | None = None,
+    ) -> Operation[Any] | None:
         spec = self.document_spec()
         if spec is None:
             return None
-        return self._render(spec, lambda r, p: self._print_rendered(r, p, printer, "document"))
+        if printer is not None:
+            return self._render(spec, lambda r, p: self._print_rendered(r, p, printer, "document"))
+        return self._print_system(spec, "document", on_dialog)
 
     def preview(self, on_dialog: Callable[[QPrintPreviewDialog], None] | None = None) -> Any:
         """Show the print preview; ``on_dialog`` replaces ``exec()`` (tests)."""
