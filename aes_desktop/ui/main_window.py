@@ -1000,12 +1000,24 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from aes_desktop.ui.operations import CloseWaiter, operations_running
+
+        # A running operation (a save, an import, a pack export, a backup) ends first.
+        if operations_running():
+            event.ignore()
+            if getattr(self, "close_waiter", None) is None:
+                self.close_waiter: CloseWaiter | None = CloseWaiter(self, self._close_when_idle)
+            return
         # An edit being typed or still saving is finished first; the window closes after.
         if not self.panel.ready_to_close(self.close):
             event.ignore()
             return
         self.save_state()
         super().closeEvent(event)
+
+    def _close_when_idle(self) -> None:
+        self.close_waiter = None
+        self.close()
 
 
 def main_window(app: QApplication) -> MainWindow | None:

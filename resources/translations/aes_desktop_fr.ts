@@ -338,6 +338,13 @@
     </message>
 </context>
 <context>
+    <name>CloseWaiter</name>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement en cours…</translation>
+    </message>
+</context>
+<context>
     <name>CommitQueue</name>
     <message>
         <source>Saving</source>
