@@ -156,7 +156,7 @@ def open_with_checks(
     if restored is None:
         return None
     database = open_database(location, backup_dir=paths.backups_dir, passphrase=passphrase)
-    backup.record_restore(database, restored)
+    backup.record_restore(database, restored)  # write-path: before the window and the worker
     return database
 
 
@@ -258,7 +258,7 @@ def run(
             # names is theirs.
             from aes_desktop.core.demo import seed_if_new
 
-            seed_if_new(database)
+            seed_if_new(database)  # write-path: first run, before the window and the worker
         created = not database.encrypted and location == str(paths.default_db)
         window = MainWindow(database, settings, defer_details=True)
         auto_backup = AutoBackup(database, window)
@@ -338,7 +338,7 @@ def run(
                 )
                 from aes_desktop.core.backup import record_restore
 
-                record_restore(reopened, restored)
+                record_restore(reopened, restored)  # write-path: after the event loop ended
                 reopened.close()
                 return run(db, data_dir, lang, database.key, on_ready=on_ready)
         return code

@@ -67,8 +67,11 @@ from aes_desktop.ui.widgets.dossier_panel import DossierPanel
 from aes_desktop.ui.widgets.filter_bar import FilterBar
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from aes_desktop.core import search
     from aes_desktop.core.db import Database
+    from aes_desktop.core.jobs import Job
     from aes_desktop.core.search import SearchHit
     from aes_desktop.core.services import documents, saved_searches
     from aes_desktop.ui.importing import Importer
@@ -575,13 +578,19 @@ class MainWindow(QMainWindow):
         filters: dict[str, Any] = dict(self.filter_bar.values())
         if self.quick_filter.text():
             filters["text"] = self.quick_filter.text()
-        try:
-            query = self.search_panel.box.text() if self._search_panel.created else ""
-            saved_searches.save_search(self.db, name, query, filters)
-        except AesError as exc:
-            show_error(self, exc, self.tr("Save search"))
-            return
-        self._reload_saved_searches()
+        query = self.search_panel.box.text() if self._search_panel.created else ""
+        self._write(
+            lambda _job: saved_searches.save_search(self.db, name, query, filters),
+            self.tr("Save search"),
+        )
+
+    def _write(self, fn: Callable[[Job], object], title: str = "") -> None:
+        """A short write on the database worker; the saved searches reload once it is done."""
+        from aes_desktop.ui.operations import Operation
+
+        Operation(self, fn, title=title, cancellable=False, show_progress=False).success(
+            lambda _result: self._reload_saved_searches()
+        ).failure(lambda exc: show_error(self, exc, title)).run()
 
     def _apply_saved(self, item: QListWidgetItem) -> None:
         row = item.data(Qt.ItemDataRole.UserRole)
@@ -602,11 +611,8 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         delete = menu.addAction(self.tr("Delete"))
         if menu.exec(self.saved_list.viewport().mapToGlobal(pos)) is delete:
-            try:
-                saved_searches.delete_saved_search(self.db, item.data(Qt.ItemDataRole.UserRole).id)
-            except AesError as exc:
-                show_error(self, exc)
-            self._reload_saved_searches()
+            search_id = item.data(Qt.ItemDataRole.UserRole).id
+            self._write(lambda _job: saved_searches.delete_saved_search(self.db, search_id))
 
     # -- navigation ------------------------------------------------------------------------------
     def _on_tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -998,12 +1004,24 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from aes_desktop.ui.operations import CloseWaiter, operations_running
+
+        # A running operation (a save, an import, a pack export, a backup) ends first.
+        if operations_running():
+            event.ignore()
+            if getattr(self, "close_waiter", None) is None:
+                self.close_waiter: CloseWaiter | None = CloseWaiter(self, self._close_when_idle)
+            return
         # An edit being typed or still saving is finished first; the window closes after.
         if not self.panel.ready_to_close(self.close):
             event.ignore()
             return
         self.save_state()
         super().closeEvent(event)
+
+    def _close_when_idle(self) -> None:
+        self.close_waiter = None
+        self.close()
 
 
 def main_window(app: QApplication) -> MainWindow | None:

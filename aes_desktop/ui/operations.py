@@ -257,3 +257,51 @@ def error_message(error: BaseException) -> str:
 def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
     """Tell the user, in French, what failed (an unexpected error says nothing was changed)."""
     QMessageBox.warning(parent, title or "AES Dossiers", error_message(error))
+
+
+def operations_running() -> bool:
+    """Whether an operation has started and not yet delivered its result."""
+    return bool(_running)
+
+
+class CloseWaiter(QObject):
+    """Calls ``then`` once every running operation has finished (an import, a pack export, a
+    backup is never cut in half by closing); after 300 ms it says so in a small busy dialog.
+
+    Polls on a timer: the GUI thread keeps answering and never loops on ``processEvents()``.
+    """
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then = then
+        self.dialog: QProgressDialog | None = None
+        self._poll = QTimer(self, interval=50)
+        self._poll.timeout.connect(self._check)
+        self._poll.start()
+        self._show_timer = QTimer(self, singleShot=True, interval=BUSY_CURSOR_MS)
+        self._show_timer.timeout.connect(self._show)
+        self._show_timer.start()
+
+    def _show(self) -> None:
+        if not _running:
+            return
+        dialog = QProgressDialog(self.tr("Saving…"), "", 0, 0, self._window)
+        dialog.setCancelButton(None)
+        dialog.setWindowTitle(self._window.windowTitle())
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.show()
+        self.dialog = dialog
+
+    def _check(self) -> None:
+        if _running:
+            return
+        self._poll.stop()
+        self._show_timer.stop()
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+        self.deleteLater()
+        self._then()

@@ -405,23 +405,31 @@ class PackDialog(QDialog):
             return SYSTEM_ACTOR
         return people.get_person(self.db, int(person_id)).actor
 
-    def save_definition(self, name: str) -> None:
+    def save_definition(self, name: str) -> Operation[Any]:
+        """Save the current choices under ``name`` (on the database worker)."""
         spec = self.current_spec()
-        try:
-            packs.save_definition(
-                self.db,
-                name,
-                spec.session_id,
-                spec.to_options(),
-                author_id=spec.viewer_id,
-                actor=self.actor(),
+        db, actor = self.db, self.actor()
+
+        def saved(_result: object) -> None:
+            self._fill_definitions()
+            self.definition_combo.setCurrentIndex(
+                self.definition_combo.findData(" ".join(name.split()))
             )
-        except Exception as exc:
-            show_error(self, exc, self.windowTitle())
-            return
-        self._fill_definitions()
-        self.definition_combo.setCurrentIndex(
-            self.definition_combo.findData(" ".join(name.split()))
+
+        return self._write(
+            lambda _job: packs.save_definition(
+                db, name, spec.session_id, spec.to_options(), author_id=spec.viewer_id, actor=actor
+            ),
+            saved,
+        )
+
+    def _write(self, fn: Callable[[Job], T], done: Callable[[T], None]) -> Operation[T]:
+        """A short write on the database worker; a failure is shown."""
+        return (
+            Operation(self, fn, title=self.windowTitle(), cancellable=False, show_progress=False)
+            .success(done)
+            .failure(lambda exc: show_error(self, exc, self.windowTitle()))
+            .run()
         )
 
     def _save_definition_asked(self) -> None:
@@ -444,8 +452,11 @@ class PackDialog(QDialog):
         if not name:
             return
         saved = packs.get_definition(self.db, str(name))
-        packs.delete_definition(self.db, saved.id, actor=self.actor())
-        self._fill_definitions()
+        db, actor = self.db, self.actor()
+        self._write(
+            lambda _job: packs.delete_definition(db, saved.id, actor=actor),
+            lambda _result: self._fill_definitions(),
+        )
 
     # -- export ----------------------------------------------------------------------------------
     def _checked_spec(self) -> PackSpec | None:
@@ -479,19 +490,30 @@ class PackDialog(QDialog):
         def done(result: PackResult) -> None:
             self.last_result = result
 
-        return self._background(work, self.tr("Building the pack…"), done)
+        # On the database worker: the export writes its audit entry in the same transaction as
+        # the rename of the file (briefing.export), so it must not race another write.
+        return self._background(work, self.tr("Building the pack…"), done, database=True)
 
     def _background(
-        self, work: Callable[[Job], T], label: str, done: Callable[[T], None]
+        self,
+        work: Callable[[Job], T],
+        label: str,
+        done: Callable[[T], None],
+        *,
+        database: bool = False,
     ) -> Operation[T]:
-        """Run ``work`` off the GUI thread with progress and Cancel; a failure is shown."""
+        """Run ``work`` off the GUI thread with progress and Cancel; a failure is shown.
+
+        ``database=False`` (rendering for print or preview: reads only) runs it on the parallel
+        pool; a job that writes passes ``database=True``, for the serialised database worker.
+        """
 
         def failed(error: BaseException) -> None:
             self.last_error = error
             show_error(self, error, self.windowTitle())
 
         return (
-            Operation(self, work, title=self.windowTitle(), label=label, database=False)
+            Operation(self, work, title=self.windowTitle(), label=label, database=database)
             .success(done)
             .failure(failed)
             .run()
@@ -531,16 +553,24 @@ class PackDialog(QDialog):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
         pages = paint_pdf(path, printer)
-        self.last_printed = pages
-        record_print(
-            self.db,
-            actor=self.actor(),
-            spec=rendered.content.spec,
-            content=rendered.content,
-            sha256=rendered.sha256,
-            pages=pages,
-            printer=printer.printerName() or printer.outputFileName(),
-            what=what,
+        db, actor = self.db, self.actor()
+        printer_name = printer.printerName() or printer.outputFileName()
+
+        def printed(_result: object) -> None:
+            self.last_printed = pages  # printed and in the audit log
+
+        self._write(
+            lambda _job: record_print(
+                db,
+                actor=actor,
+                spec=rendered.content.spec,
+                content=rendered.content,
+                sha256=rendered.sha256,
+                pages=pages,
+                printer=printer_name,
+                what=what,
+            ),
+            printed,
         )
 
     def print_pack(

@@ -12,7 +12,7 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -30,6 +30,8 @@ from aes_desktop.core.backup import BackupInfo, BackupScheduler, RestoreReport
 from aes_desktop.core.crypto import Passphrase
 from aes_desktop.core.db import Database
 from aes_desktop.core.errors import AesError
+from aes_desktop.core.jobs import Job
+from aes_desktop.ui.operations import Operation, wait_for_idle
 from aes_desktop.ui.sizing import fit_height
 
 log = logging.getLogger(__name__)
@@ -129,28 +131,37 @@ class AutoBackup(QObject):
             return False
         self.running = True
 
-        def work() -> None:
-            try:
-                backup.snapshot(self.db, backup.REASON_HOURLY, now=now)
-                self.scheduler.taken(now, backup.edit_marker(self.db))
-                self.last_error = None
-            except Exception as exc:  # reported in the log; the next tick tries again
-                self.last_error = str(exc)
-                log.warning("Sauvegarde automatique en échec : %s", exc)
-            finally:
-                self.running = False
+        db = self.db
 
-        QThreadPool.globalInstance().start(work)
+        def work(_job: Job) -> int:
+            backup.snapshot(db, backup.REASON_HOURLY, now=now)
+            return backup.edit_marker(db)
+
+        def taken(marker: int) -> None:
+            self.scheduler.taken(now, marker)
+            self.last_error = None
+
+        def failed(exc: BaseException) -> None:  # reported in the log; the next tick tries again
+            self.last_error = str(exc)
+            log.warning("Sauvegarde automatique en échec : %s", exc)
+
+        def finished() -> None:
+            self.running = False
+
+        # On the database worker, after any write queued before it; quiet: nobody asked for it.
+        Operation(None, work, cancellable=False, show_progress=False, busy_cursor=False).success(
+            taken
+        ).failure(failed).finally_(finished).run()
         return True
 
     def at_exit(self) -> Path | None:
         """The exit snapshot, when something changed since the last one."""
         self.timer.stop()
-        QThreadPool.globalInstance().waitForDone(60_000)
+        wait_for_idle(60_000)  # the database worker and the parallel pool
         if self.db.path is None or not self.scheduler.edited_since(backup.edit_marker(self.db)):
             return None
         try:
-            return backup.snapshot(self.db, backup.REASON_EXIT)
+            return backup.snapshot(self.db, backup.REASON_EXIT)  # write-path: at exit, idle
         except AesError as exc:
             log.warning("Sauvegarde de sortie en échec : %s", exc.message)
             return None

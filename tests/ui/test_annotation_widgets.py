@@ -446,13 +446,15 @@ def test_trash_dialog_restores_and_purges(
     dialog.table.selectRow(0)
 
     on_next_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
-    dialog.purge_selected()
+    with qtbot.waitSignal(dialog.changed):  # written on the database worker
+        dialog.purge_selected()
     assert dialog.model.rowCount() == 1
     on_next_modal(lambda box: box.button(QMessageBox.StandardButton.No).click())  # type: ignore[attr-defined]
     dialog.empty()
     assert dialog.model.rowCount() == 1  # said no: kept
     on_next_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
-    dialog.empty()
+    with qtbot.waitSignal(dialog.changed):
+        dialog.empty()
     assert dialog.model.rowCount() == 0 and dialog.empty_label.isVisible()
     assert svc.list_trash(db, viewer_id=corpus.aminata) == []
 

@@ -39,7 +39,8 @@ def test_selection_order_and_definitions(app, qtbot, demo_db: Database) -> None:
     assert spec.dossiers[0].document_ids == tuple(
         node.child(j).data(0, IdRole) for j in range(1, node.childCount())
     )
-    dialog.save_definition("Pour la ministre")
+    saving = dialog.save_definition("Pour la ministre")
+    qtbot.waitUntil(lambda: saving.done, timeout=10_000)
     other = _dialog(qtbot, demo_db)
     other.definition_combo.setCurrentIndex(other.definition_combo.findData("Pour la ministre"))
     other.load_selected_definition()

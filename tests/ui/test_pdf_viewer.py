@@ -82,7 +82,7 @@ def test_opens_with_thumbnails_and_zoom(viewer: PdfViewer) -> None:
     viewer.zoom_step_out()
     assert viewer.canvas.width() < width
     viewer.fit_to_width()
-    assert abs(viewer.canvas.width() - (viewer.scroll.viewport().width() - 24)) <= 2
+    assert abs(viewer.canvas.width() - (viewer.scroll_area.viewport().width() - 24)) <= 2
     viewer.thumbnails.setCurrentRow(2)
     assert viewer.canvas.page == 2 and viewer.page_box.value() == 3
     viewer.page_box.setValue(2)

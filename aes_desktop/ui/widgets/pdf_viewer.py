@@ -474,15 +474,15 @@ class PdfViewer(QWidget):
         self.thumbnails.setViewMode(QListWidget.ViewMode.ListMode)
         self.thumbnails.setMaximumWidth(THUMB_WIDTH + 60)
         self.canvas = PageCanvas(self.document)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("pdfScroll")
-        self.scroll.setWidget(self.canvas)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.setBackgroundRole(self.scroll.backgroundRole())
-        self.scroll.setStyleSheet("QScrollArea { background: #9e9e9e; }")
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("pdfScroll")
+        self.scroll_area.setWidget(self.canvas)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll_area.setBackgroundRole(self.scroll_area.backgroundRole())
+        self.scroll_area.setStyleSheet("QScrollArea { background: #9e9e9e; }")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.thumbnails)
-        splitter.addWidget(self.scroll)
+        splitter.addWidget(self.scroll_area)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
 
@@ -643,7 +643,7 @@ class PdfViewer(QWidget):
         self._show_page_annotations()
         if row.rects:
             centre = self.canvas._widget_rect(row.rects[0]).center()
-            self.scroll.ensureVisible(round(centre.x()), round(centre.y()), 60, 120)
+            self.scroll_area.ensureVisible(round(centre.x()), round(centre.y()), 60, 120)
         return True
 
     def set_zoom(self, zoom: float) -> None:
@@ -666,7 +666,7 @@ class PdfViewer(QWidget):
 
     def fit_to_width(self) -> None:
         points = self.canvas.page_points()
-        available = max(100, self.scroll.viewport().width() - 24)
+        available = max(100, self.scroll_area.viewport().width() - 24)
         self.canvas.set_zoom(available / (points.width() * PX_PER_POINT))
 
     # -- creating annotations ------------------------------------------------------------------

@@ -33,6 +33,7 @@ from aes_desktop.core.services.people import (
     list_people,
 )
 from aes_desktop.ui.labels import label
+from aes_desktop.ui.operations import Operation
 from aes_desktop.ui.settings import current_profile, remember_profile
 
 NEW_PROFILE = -1
@@ -180,25 +181,38 @@ class ProfileDialog(QDialog):
         item = self.people.currentItem()
         if item is None:
             return
-        try:
-            if self._creating():
-                person = create_person(
-                    self._db,
-                    self.name.text(),
-                    self.ministry.text(),
-                    State(self.state.currentData()),
+        if self._creating():
+            db, name, ministry = self._db, self.name.text(), self.ministry.text()
+            state = State(self.state.currentData())
+            self.ok_button.setEnabled(False)  # one creation at a time
+            (
+                Operation(
+                    self,
+                    lambda _job: create_person(db, name, ministry, state),
+                    title=self.windowTitle(),
+                    cancellable=False,
+                    show_progress=False,
                 )
-            else:
-                person = next(p for p in list_people(self._db) if p.id == item.data(PersonIdRole))
-        except (AesError, StopIteration) as exc:
-            message = (
-                exc.message
-                if isinstance(exc, AesError)
-                else self.tr("This profile no longer exists.")
+                .success(self._chosen)
+                .failure(self._failed)
+                .finally_(self._update_ok)
+                .run()
             )
-            self.error.setText(message)
-            self.error.show()
             return
+        try:
+            person = next(p for p in list_people(self._db) if p.id == item.data(PersonIdRole))
+        except StopIteration:
+            self._failed(None)
+            return
+        self._chosen(person)
+
+    def _failed(self, exc: BaseException | None) -> None:
+        self.error.setText(
+            exc.message if isinstance(exc, AesError) else self.tr("This profile no longer exists.")
+        )
+        self.error.show()
+
+    def _chosen(self, person: PersonRow) -> None:
         remember_profile(self._settings, person)
         self.chosen = person
         self.profileChosen.emit(person)

@@ -7,6 +7,7 @@ by the service.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,11 +36,12 @@ from PySide6.QtWidgets import (
 from aes_desktop.core.changes import Change
 from aes_desktop.core.db import Database
 from aes_desktop.core.errors import AesError
+from aes_desktop.core.jobs import Job
 from aes_desktop.core.services import annotation as service
 from aes_desktop.core.services.annotation import AnnotationRow
 from aes_desktop.ui.labels import label
 from aes_desktop.ui.models import IdRole
-from aes_desktop.ui.operations import show_error
+from aes_desktop.ui.operations import Operation, show_error
 from aes_desktop.ui.undo import AnnotationUndoStack
 from aes_desktop.ui.widgets.annotation_panel import confirm
 
@@ -215,20 +217,36 @@ class TrashDialog(QDialog):
         self.empty_button.setEnabled(self.model.rowCount() > 0)
 
     def restore_selected(self) -> None:
-        changed: set[int] = set()
-        for row in self.selected():
-            try:
-                if self.undo is not None:
-                    self.undo.restore(row.id, expected_version=row.row_version)
-                else:
+        rows = self.selected()
+        if self.undo is None:  # no undo stack: one operation on the database worker
+            db, viewer = self.db, self.viewer_id
+
+            def restore_all(_job: Job) -> None:
+                for row in rows:
                     service.restore_annotation(
-                        self.db, row.id, actor_id=self.viewer_id, expected_version=row.row_version
+                        db, row.id, actor_id=viewer, expected_version=row.row_version
                     )
+
+            self._write(restore_all, {r.id for r in rows})
+            return
+        changed: set[int] = set()
+        for row in rows:
+            try:
+                self.undo.restore(row.id, expected_version=row.row_version)
                 changed.add(row.id)
             except AesError as exc:
                 show_error(self, exc, self.windowTitle())
                 break
         self._done(changed)
+
+    def _write(self, fn: Callable[[Job], object], ids: set[int]) -> None:
+        """A write on the database worker; the list reloads once it is done (or failed)."""
+        (
+            Operation(self, fn, title=self.windowTitle(), cancellable=False)
+            .failure(lambda exc: show_error(self, exc, self.windowTitle()))
+            .finally_(lambda: self._done(ids))
+            .run()
+        )
 
     def purge_selected(self) -> None:
         rows = self.selected()
@@ -238,11 +256,8 @@ class TrashDialog(QDialog):
             self.tr("Delete %n annotation(s) for good? This cannot be undone.", "", len(rows)),
         ):
             return
-        try:
-            service.purge_annotations(self.db, [r.id for r in rows], actor_id=self.viewer_id)
-        except AesError as exc:
-            show_error(self, exc, self.windowTitle())
-        self._done({r.id for r in rows})
+        db, viewer, ids = self.db, self.viewer_id, [r.id for r in rows]
+        self._write(lambda _job: service.purge_annotations(db, ids, actor_id=viewer), set(ids))
 
     def empty(self) -> None:
         n = self.model.rowCount()
@@ -255,11 +270,8 @@ class TrashDialog(QDialog):
         ):
             return
         ids = {r.id for r in self.model_rows()}
-        try:
-            service.empty_trash(self.db, actor_id=self.viewer_id)
-        except AesError as exc:
-            show_error(self, exc, self.windowTitle())
-        self._done(ids)
+        db, viewer = self.db, self.viewer_id
+        self._write(lambda _job: service.empty_trash(db, actor_id=viewer), ids)
 
     def model_rows(self) -> list[AnnotationRow]:
         return [
