@@ -210,6 +210,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="chiffrer une base qui ne l'est pas encore (ses sauvegardes aussi)",
     )
     phrase.set_defaults(func=cmd_passphrase)
+
+    from aes_desktop.cli_exchange import register as register_exchange
+
+    register_exchange(sub, _common, _open, _print_json)
     return parser
 
 

@@ -1,0 +1,112 @@
+"""Command-line verbs of the valise (issue 16): ``identity``, ``trust`` and ``valise``.
+
+Kept beside :mod:`aes_desktop.cli`, which calls :func:`register` once; errors a user can cause
+are :class:`~aes_desktop.core.errors.AesError` with French messages, printed by ``cli.main``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+_HELPERS: dict[str, Callable[..., Any]] = {}
+
+
+def register(
+    sub: Any,
+    common: Callable[[argparse.ArgumentParser], None],
+    open_db: Callable[[argparse.Namespace], Any],
+    print_json: Callable[[Any], None],
+) -> None:
+    """Add the verbs; ``open_db`` and ``print_json`` are the main CLI's (no import cycle)."""
+    _HELPERS["open"] = open_db
+    _HELPERS["json"] = print_json
+    identity = sub.add_parser("identity", help="identité de ce poste (clés de signature)")
+    identity.add_argument("action", choices=["init", "export", "show"])
+    common(identity)
+    identity.add_argument("--name", default="", help="nom affiché (à la création)")
+    identity.add_argument("--ministry", default="", help="ministère (à la création)")
+    identity.add_argument("--state", default="", help="État : ML, BF, NE (à la création)")
+    identity.add_argument("--out", metavar="FICHIER", help="fichier d'identité à écrire")
+    identity.add_argument("--json", action="store_true", help="sortie JSON")
+    identity.set_defaults(func=cmd_identity)
+
+    trust = sub.add_parser("trust", help="liste de confiance des identités des collègues")
+    actions = trust.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for action, help_text, target in (
+        ("add", "ajouter le fichier d'identité d'un collègue", "FICHIER"),
+        ("list", "lister les identités de confiance", None),
+        ("revoke", "révoquer une identité (empreinte, UUID ou nom)", "EMPREINTE"),
+    ):
+        verb = actions.add_parser(action, help=help_text)
+        common(verb)
+        if target:
+            verb.add_argument("target", metavar=target)
+        verb.add_argument("--json", action="store_true", help="sortie JSON")
+        verb.set_defaults(func=cmd_trust, target=None)
+
+
+def _open(args: argparse.Namespace) -> Any:
+    return _HELPERS["open"](args)
+
+
+def _print_json(value: Any) -> None:
+    _HELPERS["json"](value)
+
+
+def cmd_identity(args: argparse.Namespace) -> int:
+    from aes_desktop.core.errors import ValidationError
+    from aes_desktop.exchange.identity import export_identity, init_identity, load_identity
+
+    db = _open(args)
+    try:
+        if args.action == "show":
+            own = load_identity(db)
+            if own is None:
+                raise ValidationError(
+                    "Ce poste n'a pas encore d'identité : « aes-desktop identity init »."
+                )
+        else:
+            own = init_identity(db, args.name, args.ministry, args.state)
+        out = None
+        if args.action == "export":
+            if not args.out:
+                raise ValidationError("Indiquez le fichier à écrire (--out).")
+            out = export_identity(own, Path(args.out))
+    finally:
+        db.close()
+    value = {**own.public.as_json(), "readable": own.public.readable}
+    if out is not None:
+        value["file"] = str(out)
+    if args.json:
+        _print_json(value)
+    else:
+        print(f"{own.public.name} — {own.public.ministry} {own.public.state}".rstrip())
+        print(f"Empreinte : {own.public.readable}")
+        if out is not None:
+            print(f"Fichier d'identité écrit : {out}")
+    return 0
+
+
+def cmd_trust(args: argparse.Namespace) -> int:
+    from aes_desktop.exchange.identity import list_trusted, read_identity_file, revoke, trust
+
+    db = _open(args)
+    try:
+        if args.action == "add":
+            rows = [trust(db, read_identity_file(Path(args.target)))]
+        elif args.action == "revoke":
+            rows = [revoke(db, args.target)]
+        else:
+            rows = list_trusted(db)
+    finally:
+        db.close()
+    if args.json:
+        _print_json([r.as_json() for r in rows])
+        return 0
+    for r in rows:
+        revoked = " (révoquée)" if r.revoked_at else ""
+        print(f"{r.name} — {r.ministry} {r.state} — {r.readable}{revoked}")
+    return 0
