@@ -47,6 +47,30 @@ def register(
         verb.add_argument("--json", action="store_true", help="sortie JSON")
         verb.set_defaults(func=cmd_trust, target=None)
 
+    valise = sub.add_parser("valise", help="valise chiffrée et signée échangée entre ministères")
+    verbs = valise.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = verbs.add_parser("export", help="écrire une valise d'une session")
+    common(export)
+    export.add_argument("--session", required=True, metavar="RÉF")
+    export.add_argument("--dossier", action="append", metavar="RÉF", help="répétable")
+    export.add_argument(
+        "--to", action="append", required=True, metavar="FICHIER_IDENTITÉ", help="répétable"
+    )
+    export.add_argument("--expires", metavar="AAAA-MM-JJ")
+    export.add_argument("--out", required=True, metavar="FICHIER.valise")
+    export.add_argument("--json", action="store_true", help="sortie JSON")
+    export.set_defaults(func=cmd_valise)
+    for action, help_text in (
+        ("inspect", "vérifier une valise et voir ce qu'elle apporte, sans rien écrire"),
+        ("import", "fusionner une valise dans la base et écrire l'accusé de réception"),
+        ("ack", "enregistrer l'accusé de réception d'une valise envoyée"),
+    ):
+        verb = verbs.add_parser(action, help=help_text)
+        common(verb)
+        verb.add_argument("file", metavar="FICHIER")
+        verb.add_argument("--json", action="store_true", help="sortie JSON")
+        verb.set_defaults(func=cmd_valise)
+
 
 def _open(args: argparse.Namespace) -> Any:
     return _HELPERS["open"](args)
@@ -109,4 +133,64 @@ def cmd_trust(args: argparse.Namespace) -> int:
     for r in rows:
         revoked = " (révoquée)" if r.revoked_at else ""
         print(f"{r.name} — {r.ministry} {r.state} — {r.readable}{revoked}")
+    return 0
+
+
+def _print_preview(p: Any) -> None:
+    print(f"Valise {p['id']} — session {p['session']}")
+    print(f"Signée par {p['signer']} ({p['signer_fingerprint']}), de confiance")
+    print(f"Créée le {p['created']}, expire : {p['expires'] or 'jamais'}")
+    if p["already_imported"]:
+        print("Déjà importée : rien ne change.")
+    print(
+        f"Nouveaux : {p['new']}, modifiés : {p['changed']}, conflits : {p['conflicts']}, "
+        f"inchangés : {p['unchanged']}"
+    )
+
+
+def cmd_valise(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from aes_desktop.core.errors import ValidationError
+    from aes_desktop.exchange.identity import read_identity_file
+    from aes_desktop.exchange.valise import export_valise, import_ack, import_valise, inspect_valise
+
+    db = _open(args)
+    try:
+        if args.action == "export":
+            from aes_desktop.core.services.dossiers import find_dossier_id
+            from aes_desktop.core.services.sessions import find_session
+
+            expires = None
+            if args.expires:
+                try:
+                    expires = date.fromisoformat(args.expires)
+                except ValueError as exc:
+                    raise ValidationError("Date d'expiration attendue : AAAA-MM-JJ.") from exc
+            session = find_session(db, args.session)
+            dossiers = [find_dossier_id(db, ref) for ref in args.dossier] if args.dossier else None
+            recipients = [read_identity_file(Path(f)) for f in args.to]
+            value = export_valise(
+                db, session.id, recipients, Path(args.out), dossier_ids=dossiers, expires=expires
+            ).as_json()
+            text = f"Valise écrite : {value['path']} ({value['bytes']} octets)"
+        elif args.action == "inspect":
+            value = inspect_valise(db, Path(args.file)).as_json()
+            text = ""
+        elif args.action == "import":
+            value = import_valise(db, Path(args.file)).as_json()
+            text = f"Accusé de réception écrit : {value['ack']}"
+        else:
+            ack = import_ack(db, Path(args.file))
+            value = {"valise": ack.valise_id, "delivered_to": ack.recipient, "at": ack.at}
+            text = f"Valise {ack.valise_id} remise à {ack.recipient} ({ack.at})."
+    finally:
+        db.close()
+    if args.json:
+        _print_json(value)
+        return 0
+    if args.action in ("inspect", "import"):
+        _print_preview(value)
+    if text:
+        print(text)
     return 0
