@@ -351,6 +351,22 @@ def find_trusted(db: Database, fingerprint: str) -> tuple[PublicIdentity, TrustR
         return public, _trust_row(t)
 
 
+def keys_for(
+    db: Database, fingerprint: str
+) -> tuple[OwnIdentity | None, tuple[PublicIdentity, TrustRow] | None]:
+    """This post's identity and the trusted entry of ``fingerprint``, read together."""
+    with db.read() as s:
+        row = s.scalars(select(LocalIdentity).order_by(LocalIdentity.id).limit(1)).first()
+        own = _own(row) if row is not None else None
+        t = s.scalars(
+            select(TrustedIdentity).where(TrustedIdentity.fingerprint == fingerprint)
+        ).first()
+        if t is None:
+            return own, None
+        public = PublicIdentity(t.uuid, t.name, t.ministry, t.state, t.sign_public, t.enc_public)
+        return own, (public, _trust_row(t))
+
+
 def revoke(db: Database, wanted: str) -> TrustRow:
     """Revoke by fingerprint (hex or the digit groups), UUID or exact name."""
     key = wanted.strip()

@@ -27,7 +27,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from aes_desktop.core import search
@@ -290,16 +290,20 @@ def collect(s: Session, session_id: int, dossier_ids: Sequence[int] | None) -> C
 
 def remember_bases(s: Session, records: Iterable[dict[str, Any]]) -> None:
     """What was sent becomes the base of the next merge of each item."""
-    for rec in records:
-        _set_base(s, rec["uuid"], rec["kind"], content_hash(rec))
+    _set_bases(s, [(rec["uuid"], rec["kind"], content_hash(rec)) for rec in records])
 
 
-def _set_base(s: Session, uuid: str, kind: str, digest: str) -> None:
-    base = s.get(ExchangeBase, uuid)
-    if base is None:
-        s.add(ExchangeBase(item_uuid=uuid, kind=kind, content_hash=digest))
-    else:
-        base.content_hash = digest
+_UPSERT_BASE = text(
+    "INSERT INTO exchange_bases (item_uuid, kind, content_hash) VALUES (:u, :k, :h) "
+    "ON CONFLICT (item_uuid) DO UPDATE SET kind = excluded.kind, "
+    "content_hash = excluded.content_hash"
+)
+
+
+def _set_bases(s: Session, rows: Sequence[tuple[str, str, str]]) -> None:
+    # One statement for all (SQLite and PostgreSQL both know ON CONFLICT).
+    if rows:
+        s.execute(_UPSERT_BASE, [{"u": u, "k": k, "h": h} for u, k, h in rows])
 
 
 # -- checking incoming records -------------------------------------------------------------------
@@ -422,6 +426,7 @@ class Planned:
     digest: str
     outcome: str  # new, changed, unchanged, stale, conflict
     local: Any = None
+    base: str | None = None
 
 
 @dataclass
@@ -442,6 +447,11 @@ class Plan:
 
 def plan(s: Session, records: list[dict[str, Any]], ignored: Counter[str]) -> Plan:
     """Classify every incoming record against the database (reads only)."""
+    with s.no_autoflush:
+        return _plan(s, records, ignored)
+
+
+def _plan(s: Session, records: list[dict[str, Any]], ignored: Counter[str]) -> Plan:
     result = Plan(ignored=ignored)
     c = Collector(s)
     by_kind: dict[str, list[dict[str, Any]]] = {k: [] for k in KINDS}
@@ -477,7 +487,7 @@ def plan(s: Session, records: list[dict[str, Any]], ignored: Counter[str]) -> Pl
                     outcome = "stale"
                 else:
                     outcome = "conflict"
-                result.items.append(Planned(rec, digest, outcome, row))
+                result.items.append(Planned(rec, digest, outcome, row, base))
     return result
 
 
@@ -711,6 +721,7 @@ def apply(s: Session, the_plan: Plan, valise_uuid: str, blobs: dict[str, bytes])
     to_index: list[int] = []
     new_annotations: list[int] = []
     changed_annotations: list[int] = []
+    bases: list[tuple[str, str, str]] = []
     for p in the_plan.items:
         rec, kind = p.record, p.record["kind"]
         model = MODELS[kind]
@@ -732,7 +743,7 @@ def apply(s: Session, the_plan: Plan, valise_uuid: str, blobs: dict[str, bytes])
                     touched_dossiers.add(row.dossier_id)
                     if row.deleted_at is None:
                         new_annotations.append(row.id)
-            _set_base(s, rec["uuid"], kind, p.digest)
+            bases.append((rec["uuid"], kind, p.digest))
         elif p.outcome == "changed":
             values = _fields(s, ids, rec, False)
             row = p.local
@@ -746,9 +757,9 @@ def apply(s: Session, the_plan: Plan, valise_uuid: str, blobs: dict[str, bytes])
             for key, value in values.items():
                 setattr(row, key, value)
             s.flush()
-            _set_base(s, rec["uuid"], kind, p.digest)
-        elif p.outcome == "unchanged":
-            _set_base(s, rec["uuid"], kind, p.digest)
+            bases.append((rec["uuid"], kind, p.digest))
+        elif p.outcome == "unchanged" and p.base != p.digest:
+            bases.append((rec["uuid"], kind, p.digest))
         elif p.outcome == "conflict":
             _fields(s, ids, rec, False)  # a conflict must be a well-formed item too
             exists = s.scalar(
@@ -769,6 +780,7 @@ def apply(s: Session, the_plan: Plan, valise_uuid: str, blobs: dict[str, bytes])
                     )
                 )
     s.flush()
+    _set_bases(s, bases)
     for document_id in touched_docs:
         _make_latest_current(s, document_id)
         touched_dossiers.add(

@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from aes_desktop.core.db import Database
 from aes_desktop.core.errors import ValidationError
@@ -45,8 +46,8 @@ from aes_desktop.exchange.identity import (
     PublicIdentity,
     b64,
     canonical,
-    find_trusted,
     init_identity,
+    keys_for,
     load_identity,
     unb64,
 )
@@ -333,7 +334,7 @@ def _open(db: Database, data: bytes, today: date) -> Opened:
     sender = PublicIdentity.from_json(manifest.get("sender"))
     if len(signature) != 64 or not sender.verify(signature, manifest_bytes):
         raise _refuse("la signature est invalide.")
-    trusted = find_trusted(db, sender.fingerprint)
+    own, trusted = keys_for(db, sender.fingerprint)
     if trusted is None:
         raise _refuse(
             f"l'expéditeur « {sender.name[:80]} » n'est pas dans la liste de confiance "
@@ -359,7 +360,6 @@ def _open(db: Database, data: bytes, today: date) -> Opened:
         expires = date.fromisoformat(expires_text)
         if expires < today:
             raise _refuse(f"elle a expiré le {expires.strftime('%d/%m/%Y')}.")
-    own = load_identity(db)
     recipients = manifest.get("recipients")
     if not isinstance(recipients, list) or len(recipients) > MAX_RECIPIENTS:
         raise _refuse("liste des destinataires mal formée.")
@@ -444,25 +444,24 @@ def _open(db: Database, data: bytes, today: date) -> Opened:
     )
 
 
-def _replay_check(db: Database, opened: Opened) -> bool:
+def _replay_check(s: Session, opened: Opened) -> bool:
     """True when this very valise was merged already; refuses an older one from the same sender."""
-    with db.read() as s:
-        same = s.scalar(
-            select(ValiseRecord.id).where(
-                ValiseRecord.uuid == opened.valise_id, ValiseRecord.direction == "received"
-            )
+    same = s.scalar(
+        select(ValiseRecord.id).where(
+            ValiseRecord.uuid == opened.valise_id, ValiseRecord.direction == "received"
         )
-        if same is not None:
-            return True
-        newest = s.scalar(
-            select(ValiseRecord.created)
-            .where(
-                ValiseRecord.direction == "received",
-                ValiseRecord.sender_fingerprint == opened.sender.fingerprint,
-            )
-            .order_by(ValiseRecord.created.desc())
-            .limit(1)
+    )
+    if same is not None:
+        return True
+    newest = s.scalar(
+        select(ValiseRecord.created)
+        .where(
+            ValiseRecord.direction == "received",
+            ValiseRecord.sender_fingerprint == opened.sender.fingerprint,
         )
+        .order_by(ValiseRecord.created.desc())
+        .limit(1)
+    )
     if newest is not None and opened.created < newest:
         raise _refuse(
             "elle est plus ancienne qu'une valise déjà reçue de cet expéditeur "
@@ -526,8 +525,8 @@ def _preview(opened: Opened, plan: rec_mod.Plan, already: bool) -> Preview:
 def inspect_valise(db: Database, path: Path, *, today: date | None = None) -> Preview:
     """Everything a receiver sees before deciding; the database is not written."""
     opened = open_valise(db, _read_bytes(path), today=today)
-    already = _replay_check(db, opened)
     with db.read() as s:
+        already = _replay_check(s, opened)
         the_plan = rec_mod.plan(s, opened.records, opened.ignored)
     return _preview(opened, the_plan, already)
 
@@ -549,15 +548,12 @@ def import_valise(
     opened = open_valise(db, _read_bytes(path), today=today)
     own = load_identity(db)
     assert own is not None  # open_valise checked the valise is addressed to us
-    if _replay_check(db, opened):
-        with db.read() as s:
-            the_plan = rec_mod.plan(s, opened.records, opened.ignored)
-        preview = _preview(opened, the_plan, True)
-    else:
-        with db.write() as s:
-            the_plan = rec_mod.plan(s, opened.records, opened.ignored)
+    with db.write() as s:
+        already = _replay_check(s, opened)
+        the_plan = rec_mod.plan(s, opened.records, opened.ignored)
+        preview = _preview(opened, the_plan, already)
+        if not already:
             rec_mod.apply(s, the_plan, opened.valise_id, opened.blobs)
-            preview = _preview(opened, the_plan, False)
             s.add(
                 ValiseRecord(
                     uuid=opened.valise_id,
