@@ -71,6 +71,14 @@ def register(
         verb.add_argument("--json", action="store_true", help="sortie JSON")
         verb.set_defaults(func=cmd_valise)
 
+    akn = sub.add_parser("akn", help="Akoma Ntoso 3.0 (OASIS LegalDocML)")
+    akn_verbs = akn.add_subparsers(dest="action", metavar="ACTION", required=True)
+    akn_export = akn_verbs.add_parser("export", help="exporter un document en acte Akoma Ntoso")
+    common(akn_export)
+    akn_export.add_argument("--document", type=int, required=True, metavar="ID")
+    akn_export.add_argument("--out", required=True, metavar="FICHIER.xml")
+    akn_export.set_defaults(func=cmd_akn)
+
 
 def _open(args: argparse.Namespace) -> Any:
     return _HELPERS["open"](args)
@@ -193,4 +201,16 @@ def cmd_valise(args: argparse.Namespace) -> int:
         _print_preview(value)
     if text:
         print(text)
+    return 0
+
+
+def cmd_akn(args: argparse.Namespace) -> int:
+    from aes_desktop.exchange.akn import write_akn
+
+    db = _open(args)
+    try:
+        out = write_akn(db, args.document, Path(args.out))
+    finally:
+        db.close()
+    print(f"Acte Akoma Ntoso écrit : {out}")
     return 0
