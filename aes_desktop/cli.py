@@ -213,6 +213,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     phrase.set_defaults(func=cmd_passphrase)
     add_server_commands(sub)
+
+    from aes_desktop.cli_exchange import register as register_exchange
+
+    register_exchange(sub, _common, _open, _print_json)
     return parser
 
 

@@ -522,3 +522,95 @@ class AppMeta(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+# -- the valise (issue 16): identities, trust list, exchanged valises, conflicts to resolve ------
+
+
+class LocalIdentity(Base):
+    """This installation's key pairs (Ed25519 signing, X25519 encryption), made at first use.
+
+    The private keys live only here, so they are encrypted with the base when it is encrypted.
+    """
+
+    __tablename__ = "local_identity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    name: Mapped[str] = mapped_column(String(200))
+    ministry: Mapped[str] = mapped_column(String(300), default="")
+    state: Mapped[str] = mapped_column(String(8), default="")
+    sign_private: Mapped[bytes] = mapped_column(LargeBinary)
+    sign_public: Mapped[bytes] = mapped_column(LargeBinary)
+    enc_private: Mapped[bytes] = mapped_column(LargeBinary)
+    enc_public: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class TrustedIdentity(Base):
+    """A colleague's public identity, imported from their identity file."""
+
+    __tablename__ = "trusted_identities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    ministry: Mapped[str] = mapped_column(String(300), default="")
+    state: Mapped[str] = mapped_column(String(8), default="")
+    sign_public: Mapped[bytes] = mapped_column(LargeBinary)
+    enc_public: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ValiseRecord(Base):
+    """A valise sent or received: its id, hash, sender, and (sent ones) acknowledgements."""
+
+    __tablename__ = "valises"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36))
+    direction: Mapped[str] = mapped_column(String(8))  # "sent" or "received"
+    sha256: Mapped[str] = mapped_column(String(64))
+    sender_fingerprint: Mapped[str] = mapped_column(String(64))
+    created: Mapped[datetime] = mapped_column(DateTime)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Sent: {fingerprint: {"name", "sign_public"}}; received: the merge counts.
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Sent: {fingerprint: ISO time of the acknowledgement}.
+    delivered: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    __table_args__ = (
+        UniqueConstraint("uuid", "direction"),
+        Index("ix_valises_sender_fingerprint", "sender_fingerprint"),
+    )
+
+
+class ExchangeBase(Base):
+    """The last content hash of an item as exchanged (sent or merged): the base of a 3-way merge."""
+
+    __tablename__ = "exchange_bases"
+
+    item_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class ExchangeConflict(Base):
+    """An incoming item that differs from a local edit: kept here until someone resolves it."""
+
+    __tablename__ = "exchange_conflicts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    kind: Mapped[str] = mapped_column(String(40))
+    item_uuid: Mapped[str] = mapped_column(String(36))
+    valise_uuid: Mapped[str] = mapped_column(String(36))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    incoming: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (UniqueConstraint("item_uuid", "content_hash"),)
