@@ -362,6 +362,10 @@ class Database:
         # replaced from whichever thread encrypts, re-keys or restores the file.
         self._light: Any = None
         self._light_lock = threading.Lock()
+        #: Idle connections of :meth:`reader`, and a counter bumped whenever connections are let
+        #: go (a connection taken before that is closed rather than returned).
+        self._spare: list[Any] = []
+        self._generation = 0
         #: When this process last began and last committed a write (the upkeep thread works in
         #: the pauses between them and gives way as soon as a new one begins).
         self.write_started = 0.0
@@ -436,6 +440,39 @@ class Database:
             raw.close()
 
     @contextmanager
+    def reader(self) -> Iterator[Any]:
+        """A DB-API connection for reads in plain SQL, from any thread, without SQLAlchemy on a
+        SQLite file (search runs on these). It goes back to a few spare ones afterwards, so an
+        SQLCipher key is not derived again for each search."""
+        if self.target.path is None:
+            raw = self.engine.raw_connection()
+            try:
+                with self._reading():
+                    yield raw
+            finally:
+                raw.close()
+            return
+        with self._light_lock:
+            generation = self._generation
+            conn = self._spare.pop() if self._spare else None
+        if conn is None:
+            with self._reading():
+                conn = self.light_connection()
+        try:
+            with self._reading():
+                yield conn
+        except BaseException:
+            with contextlib.suppress(Exception):
+                conn.close()
+            raise
+        with self._light_lock:
+            if generation == self._generation and len(self._spare) < 4:
+                self._spare.append(conn)
+                conn = None
+        if conn is not None:
+            conn.close()
+
+    @contextmanager
     def _reading(self) -> Iterator[None]:
         """A disk failure while reading a SQLite file becomes a French :class:`StorageError`."""
         errors: tuple[type[Exception], ...] = ()
@@ -472,9 +509,12 @@ class Database:
     def _let_go(self, *, close: bool = True) -> None:
         """:meth:`release_connections` with both locks held."""
         conn, self._light = self._light, None
-        if conn is not None and close:
-            with contextlib.suppress(Exception):
-                conn.close()
+        spare, self._spare = self._spare, []
+        self._generation += 1
+        for idle in [conn, *spare]:
+            if idle is not None and close:
+                with contextlib.suppress(Exception):
+                    idle.close()
         if self._engine is not None:
             self._engine.dispose(close=close)
 

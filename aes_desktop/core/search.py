@@ -19,23 +19,35 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-
-from sqlalchemy import text
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from aes_desktop.core import search_pg
 from aes_desktop.core.db import Database
 from aes_desktop.core.jobs import Job, JobCancelledError
 from aes_desktop.core.textfold import fold, fold_full, fold_with_offsets
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+    from sqlalchemy.sql.elements import TextClause
+
+
+def text(sql: str) -> TextClause:
+    """SQLAlchemy's ``text``, imported when the index is written: a search reads the index in
+    plain SQL on a DB-API connection, so ``aes-desktop search`` never loads SQLAlchemy."""
+    from sqlalchemy import text as sa_text
+
+    return sa_text(sql)
+
+
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 16
-#: Ranking window. BM25 costs about 15 µs per matching row (a docsize lookup each), so a word
-#: found in 100 000 passages would take over a second to rank. When a query matches more rows
-#: than this, only the newest RANK_WINDOW matching rows (highest rowids: the most recently added
-#: text) are ranked; a more precise query ranks everything it matches.
-RANK_WINDOW = 600
+#: BM25 column weights of each index (FTS5's ``bm25()``; the same in the benchmark's exhaustive
+#: check). Every match of every index is ranked: there is no window.
+BM25_WEIGHTS = {
+    "search_blocks": "bm25(search_blocks)",
+    "search_annotations": "bm25(search_annotations)",
+    "search_dossiers": "bm25(search_dossiers, 6.0, 8.0, 2.0, 4.0)",
+}
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -140,22 +152,31 @@ def _words(fragment: str) -> tuple[str, ...]:
 MAX_COMPLETIONS = 24
 
 
-def completions(s: Session, prefix: str) -> list[str]:
-    """The indexed words starting with ``prefix``, most frequent first (the word itself first)."""
-    rows = s.execute(
-        text(
-            "SELECT term FROM search_terms WHERE term >= :p AND term < :hi "
-            "ORDER BY docs DESC LIMIT :n"
-        ),
+def completions(conn: Any, prefix: str) -> list[str]:
+    """The indexed words starting with ``prefix``, most frequent first (the word itself first).
+
+    ``conn`` is a DB-API connection to the SQLite file (see :meth:`Database.reader`)."""
+    rows = conn.execute(
+        "SELECT term FROM search_terms WHERE term >= :p AND term < :hi ORDER BY docs DESC LIMIT :n",
         {"p": prefix, "hi": prefix + "\U0010ffff", "n": MAX_COMPLETIONS},
-    ).scalars()
-    words = list(rows)
+    ).fetchall()
+    words = [row[0] for row in rows]
     if prefix in words:
         words.remove(prefix)
         words.insert(0, prefix)
-    elif s.execute(text("SELECT 1 FROM search_terms WHERE term = :p"), {"p": prefix}).first():
+    elif conn.execute("SELECT 1 FROM search_terms WHERE term = :p", {"p": prefix}).fetchone():
         words = [prefix, *words[:-1]]
     return words
+
+
+def match_expression(conn: Any, parsed: ParsedQuery) -> str:
+    """The FTS5 MATCH expression of a parsed query, its prefix words expanded to known words."""
+    expand = {
+        t.words[0]: completions(conn, t.words[0])
+        for t in parsed.terms
+        if t.prefix and len(t.words) == 1
+    }
+    return parsed.fts(expand)
 
 
 def _record_terms(s: Session, texts: Iterable[str]) -> None:
@@ -359,17 +380,12 @@ def search(
     wanted = set(scopes)
     if not db.target.is_sqlite:
         return _server_search(db, parsed, wanted, limit, viewer_id, session_id)
-    with db.read() as s:
-        expand = {
-            t.words[0]: completions(s, t.words[0])
-            for t in parsed.terms
-            if t.prefix and len(t.words) == 1
-        }
-    match = parsed.fts(expand)
+    with db.reader() as conn:
+        match = match_expression(conn, parsed)
 
     def run(scope: Scope) -> list[_Pending]:
-        with db.read() as s:
-            remove = job.on_cancel(_raw(s).interrupt) if job is not None else None
+        with db.reader() as s:
+            remove = job.on_cancel(s.interrupt) if job is not None else None
             try:
                 if job is not None:
                     job.check()
@@ -378,7 +394,7 @@ def search(
                 if scope is Scope.ANNOTATIONS:
                     return _search_annotations(s, match, parsed, limit, viewer_id, session_id)
                 return _search_dossiers(s, match, parsed, limit, session_id)
-            except OperationalError as exc:
+            except Exception as exc:
                 if job is not None and job.cancelled:
                     raise JobCancelledError from exc
                 raise
@@ -446,37 +462,24 @@ def _dossier_snippet(
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="aes-search")
 
 
-def _window_floor(s: Session, table: str, match: str) -> int | None:
-    """The lowest rowid among the newest RANK_WINDOW matches, or None when there are fewer."""
-    # Walking the doclist backwards by rowid is cheap (no ranking, no docsize lookups).
-    return s.execute(
-        text(
-            f"SELECT rowid FROM {table} WHERE {table} MATCH :q "
-            "ORDER BY rowid DESC LIMIT 1 OFFSET :k"
-        ),
-        {"q": match, "k": RANK_WINDOW - 1},
-    ).scalar()
-
-
 def _session_filter(session_id: int | None, column: str) -> str:
     return f" AND {column} = :session_id" if session_id is not None else ""
 
 
 def _search_blocks(
-    s: Session, match: str, parsed: ParsedQuery, limit: int, session_id: int | None
+    s: Any, match: str, parsed: ParsedQuery, limit: int, session_id: int | None
 ) -> list[_Pending]:
-    floor = _window_floor(s, "search_blocks", match) if session_id is None else None
     if session_id is None:
         ranked = s.execute(
-            text(
+            (
                 "SELECT rowid, rank FROM search_blocks WHERE search_blocks MATCH :q "
-                "AND rowid >= :floor ORDER BY rank LIMIT :n"
+                "ORDER BY rank LIMIT :n"
             ),
-            {"q": match, "n": limit, "floor": floor or 0},
-        ).all()
+            {"q": match, "n": limit},
+        ).fetchall()
     else:
         ranked = s.execute(
-            text(
+            (
                 "SELECT f.rowid, f.rank FROM search_blocks AS f "
                 "JOIN blocks AS b ON b.id = f.rowid "
                 "JOIN document_versions AS v ON v.id = b.version_id "
@@ -486,20 +489,18 @@ def _search_blocks(
                 "ORDER BY f.rank LIMIT :n"
             ),
             {"q": match, "n": limit, "session_id": session_id},
-        ).all()
+        ).fetchall()
     if not ranked:
         return []
     scores = {row[0]: row[1] for row in ranked}
     rows = s.execute(
-        text(
-            "SELECT b.id, b.text, b.position, b.version_id, doc.id, doc.title, d.id, "
-            "d.reference, d.title FROM blocks AS b "
-            "JOIN document_versions AS v ON v.id = b.version_id "
-            "JOIN documents AS doc ON doc.id = v.document_id "
-            "JOIN dossiers AS d ON d.id = doc.dossier_id "
-            f"WHERE b.id IN ({','.join(str(int(i)) for i in scores)})"
-        )
-    ).all()
+        "SELECT b.id, b.text, b.position, b.version_id, doc.id, doc.title, d.id, "
+        "d.reference, d.title FROM blocks AS b "
+        "JOIN document_versions AS v ON v.id = b.version_id "
+        "JOIN documents AS doc ON doc.id = v.document_id "
+        "JOIN dossiers AS d ON d.id = doc.dossier_id "
+        f"WHERE b.id IN ({','.join(str(int(i)) for i in scores)})"
+    ).fetchall()
     hits: list[_Pending] = []
     for bid, body, position, version_id, doc_id, doc_title, did, ref, dtitle in rows:
         hit = SearchHit(
@@ -520,7 +521,7 @@ def _search_blocks(
 
 
 def _search_annotations(
-    s: Session,
+    s: Any,
     match: str,
     parsed: ParsedQuery,
     limit: int,
@@ -528,13 +529,13 @@ def _search_annotations(
     session_id: int | None,
 ) -> list[_Pending]:
     ranked = s.execute(
-        text(
+        (
             "SELECT a.id, f.rank, a.body, a.quote_exact, a.document_id, a.version_id, a.block_id, "
             "doc.title, d.id, d.reference, d.title "
             "FROM search_annotations AS f JOIN annotations AS a ON a.id = f.rowid "
             "JOIN documents AS doc ON doc.id = a.document_id "
             "JOIN dossiers AS d ON d.id = a.dossier_id "
-            "WHERE search_annotations MATCH :q AND f.rowid >= :floor AND a.deleted_at IS NULL "
+            "WHERE search_annotations MATCH :q AND a.deleted_at IS NULL "
             "AND (a.visibility = 'shared' OR a.author_id = :viewer)"
             + _session_filter(session_id, "d.session_id")
             + " ORDER BY f.rank LIMIT :n"
@@ -544,11 +545,8 @@ def _search_annotations(
             "n": limit,
             "viewer": viewer_id or -1,
             "session_id": session_id,
-            "floor": (_window_floor(s, "search_annotations", match) or 0)
-            if session_id is None
-            else 0,
         },
-    ).all()
+    ).fetchall()
     hits: list[_Pending] = []
     for (
         aid,
@@ -581,20 +579,18 @@ def _search_annotations(
 
 
 def _search_dossiers(
-    s: Session, match: str, parsed: ParsedQuery, limit: int, session_id: int | None
+    s: Any, match: str, parsed: ParsedQuery, limit: int, session_id: int | None
 ) -> list[_Pending]:
-    floor = _window_floor(s, "search_dossiers", match) if session_id is None else None
     ranked = s.execute(
-        text(
+        (
             "SELECT d.id, f.rank, d.reference, d.title, d.summary "
             "FROM search_dossiers AS f JOIN dossiers AS d ON d.id = f.rowid "
-            "WHERE search_dossiers MATCH :q AND f.rank MATCH 'bm25(6.0, 8.0, 2.0, 4.0)' "
-            "AND f.rowid >= :floor"
+            "WHERE search_dossiers MATCH :q AND f.rank MATCH 'bm25(6.0, 8.0, 2.0, 4.0)'"
             + _session_filter(session_id, "d.session_id")
             + " ORDER BY f.rank LIMIT :n"
         ),
-        {"q": match, "n": limit, "session_id": session_id, "floor": floor or 0},
-    ).all()
+        {"q": match, "n": limit, "session_id": session_id},
+    ).fetchall()
     return [
         (
             SearchHit(Scope.DOSSIERS, score, did, ref, title, ""),
@@ -776,6 +772,8 @@ def rebuild_index(db: Database) -> None:
 
 def check_index(db: Database) -> list[str]:
     """Problems FTS5 finds in the index compared with the data (empty when sound)."""
+    from sqlalchemy.exc import OperationalError
+
     problems: list[str] = []
     if not db.target.is_sqlite:
         return problems
