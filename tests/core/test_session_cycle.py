@@ -291,3 +291,14 @@ def test_decision_sets_dossier_status_and_followups(empty_db: Database) -> None:
     decisions.record_decision(empty_db, one.id, data)
     [row] = decisions.list_decisions(empty_db, sid)
     assert row.actions[2].status is FollowUpStatus.DONE
+
+
+def test_demo_session_has_its_releve(demo_db: Database) -> None:
+    session = sessions.find_session(demo_db, "CM-2025-01")
+    rows = decisions.list_decisions(demo_db, session.id)
+    assert {r.dossier_reference for r in rows} >= {"CM-2025-01/D01", "CM-2025-01/D05"}
+    by_ref = {r.dossier_reference: r for r in rows}
+    assert by_ref["CM-2025-01/D05"].outcome is DecisionOutcome.POSTPONED
+    listed = decisions.list_followups(demo_db, today=date(2026, 12, 5))
+    categories = {c for c, _ in listed}
+    assert categories == {"done", "overdue", "due", "open"}

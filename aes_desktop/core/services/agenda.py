@@ -221,15 +221,20 @@ def _entry(s: Session, item: AgendaItem) -> AgendaEntry:
     )
 
 
+def list_items_in(s: Session, session_id: int) -> list[AgendaEntry]:
+    """A session's agenda in order, read in the caller's session."""
+    items = s.scalars(
+        select(AgendaItem)
+        .where(AgendaItem.session_id == session_id)
+        .order_by(AgendaItem.position, AgendaItem.id)
+    )
+    return [_entry(s, i) for i in items]
+
+
 def list_items(db: Database, session_id: int) -> list[AgendaEntry]:
     """A session's agenda in order."""
     with db.read() as s:
-        items = s.scalars(
-            select(AgendaItem)
-            .where(AgendaItem.session_id == session_id)
-            .order_by(AgendaItem.position, AgendaItem.id)
-        )
-        return [_entry(s, i) for i in items]
+        return list_items_in(s, session_id)
 
 
 def get_item(db: Database, item_id: int) -> AgendaEntry:
