@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AgendaEditor</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Ordre du jour</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <source>Presented by</source>
+        <translation>Présenté par</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationEditDialog</name>
     <message>
         <source>Edit annotation</source>
@@ -894,11 +928,11 @@
     <name>DossierPanel</name>
     <message>
         <source>Select a dossier to see its details.</source>
-        <extracomment>What changed (for the main window&apos;s change bus, when it has one).</extracomment>
         <translation>Sélectionnez un dossier pour en voir le détail.</translation>
     </message>
     <message>
         <source>Dossier title</source>
+        <extracomment>What changed (for the main window&apos;s change bus, when it has one).</extracomment>
         <translation>Intitulé du dossier</translation>
     </message>
     <message>
