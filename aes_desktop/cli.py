@@ -16,6 +16,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -217,7 +218,62 @@ def build_parser() -> argparse.ArgumentParser:
     from aes_desktop.cli_exchange import register as register_exchange
 
     register_exchange(sub, _common, _open, _print_json)
+    _cycle_parsers(sub)
     return parser
+
+
+def _cycle_parsers(sub: Any) -> None:
+    """The commands of a session's cycle: session, agenda, note and decisions."""
+    sess = sub.add_parser("session", help="créer, clore ou rouvrir une session")
+    sess_sub = sess.add_subparsers(dest="action", metavar="ACTION", required=True)
+    create = sess_sub.add_parser("create", help="créer une session vierge (en préparation)")
+    _common(create)
+    create.add_argument("--reference", required=True, metavar="RÉF", help="par exemple CM-2026-01")
+    create.add_argument("--title", required=True, metavar="TITRE")
+    create.add_argument("--date", required=True, metavar="AAAA-MM-JJ", help="date de début")
+    create.add_argument("--end-date", metavar="AAAA-MM-JJ", help="date de fin")
+    create.add_argument(
+        "--body", default="Conseil des ministres de la Confédération des États du Sahel"
+    )
+    create.add_argument("--place", default="", metavar="LIEU")
+    create.add_argument("--chair", default="", metavar="PRÉSIDENCE")
+    create.add_argument("--json", action="store_true", help="sortie JSON")
+    create.set_defaults(func=cmd_session)
+    for name, text in (
+        ("open", "ouvrir une session en préparation"),
+        ("close", "clore une session (elle devient en lecture seule)"),
+        ("reopen", "rouvrir une session close (--reason obligatoire, inscrite au journal)"),
+    ):
+        p = sess_sub.add_parser(name, help=text)
+        _common(p)
+        p.add_argument("--session", required=True, metavar="RÉF")
+        p.add_argument("--reason", default="", metavar="TEXTE")
+        p.set_defaults(func=cmd_session)
+
+    ag = sub.add_parser("agenda", help="l'ordre du jour d'une session, dans l'ordre")
+    _common(ag)
+    ag.add_argument("--session", required=True, metavar="RÉF")
+    ag.add_argument("--json", action="store_true", help="sortie JSON")
+    ag.set_defaults(func=cmd_agenda)
+
+    note = sub.add_parser("note", help="la note au ministre d'un point de l'ordre du jour")
+    note_sub = note.add_subparsers(dest="action", metavar="ACTION", required=True)
+    nexp = note_sub.add_parser("export", help="exporter la note en DOCX ou PDF")
+    _common(nexp)
+    nexp.add_argument("--session", required=True, metavar="RÉF")
+    nexp.add_argument("--item", required=True, type=int, metavar="N", help="numéro du point")
+    nexp.add_argument("--format", required=True, choices=["docx", "pdf"])
+    nexp.add_argument("--out", required=True, metavar="FICHIER")
+    nexp.set_defaults(func=cmd_note_export)
+
+    dec = sub.add_parser("decisions", help="le relevé de décisions d'une session")
+    dec_sub = dec.add_subparsers(dest="action", metavar="ACTION", required=True)
+    dexp = dec_sub.add_parser("export", help="exporter le relevé en PDF ou DOCX")
+    _common(dexp)
+    dexp.add_argument("--session", required=True, metavar="RÉF")
+    dexp.add_argument("--format", required=True, choices=["docx", "pdf"])
+    dexp.add_argument("--out", required=True, metavar="FICHIER")
+    dexp.set_defaults(func=cmd_decisions_export)
 
 
 def _paths(args: argparse.Namespace) -> AppPaths:
@@ -764,6 +820,121 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
             print(f"Sauvegarde laissée telle quelle (illisible) : {name}", file=sys.stderr)
     finally:
         db.close()
+    return 0
+
+
+def _parse_date(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"{what} invalide : « {text} » (format AAAA-MM-JJ).") from None
+
+
+def cmd_session(args: argparse.Namespace) -> int:
+    from aes_desktop.core.services import agenda, sessions
+
+    db = _open(args)
+    try:
+        if args.action == "create":
+            row = sessions.create_session(
+                db,
+                sessions.SessionInput(
+                    reference=args.reference,
+                    body=args.body,
+                    title=args.title,
+                    start_date=_parse_date(args.date, "Date de début"),
+                    end_date=_parse_date(args.end_date, "Date de fin") if args.end_date else None,
+                    place=args.place,
+                    chair=args.chair,
+                ),
+            )
+            if args.json:
+                _print_json(
+                    {
+                        "id": row.id,
+                        "uuid": row.uuid,
+                        "reference": row.reference,
+                        "title": row.title,
+                        "start_date": row.start_date.isoformat(),
+                        "place": row.place,
+                        "status": row.status.value,
+                    }
+                )
+            else:
+                print(f"Session {row.reference} créée (en préparation).")
+            return 0
+        session_id = sessions.find_session(db, args.session).id
+        if args.action == "open":
+            agenda.open_session(db, session_id)
+            print(f"Session {args.session} ouverte.")
+        elif args.action == "close":
+            agenda.close_session(db, session_id)
+            print(f"Session {args.session} close : elle est désormais en lecture seule.")
+        else:
+            agenda.reopen_session(db, session_id, args.reason)
+            print(f"Session {args.session} rouverte.")
+        return 0
+    finally:
+        db.close()
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    from aes_desktop.core.services import agenda, sessions
+
+    db = _open(args)
+    try:
+        session = sessions.find_session(db, args.session)
+        items = agenda.list_items(db, session.id)
+    finally:
+        db.close()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "number": i.number,
+                    "uuid": i.uuid,
+                    "title": i.title,
+                    "presenter": i.presenter,
+                    "presenter_state": i.presenter_state,
+                    "presenter_ministry": i.presenter_ministry,
+                    "start_time": i.start_time,
+                    "duration_minutes": i.duration_minutes,
+                    "dossier": i.dossier_reference,
+                }
+                for i in items
+            ]
+        )
+        return 0
+    for i in items:
+        when = f"{i.start_time}  " if i.start_time else ""
+        dossier = f"  [{i.dossier_reference}]" if i.dossier_reference else ""
+        print(f"{i.number:>3}. {when}{i.title}{dossier}")
+    return 0
+
+
+def cmd_note_export(args: argparse.Namespace) -> int:
+    from aes_desktop.briefing.cycle_export import export, note_blocks
+
+    db = _open(args)
+    try:
+        title, blocks = note_blocks(db, args.session, args.item)
+    finally:
+        db.close()
+    export("la note", title, blocks, Path(args.out), args.format)
+    print(f"Note exportée : {args.out}")
+    return 0
+
+
+def cmd_decisions_export(args: argparse.Namespace) -> int:
+    from aes_desktop.briefing.cycle_export import decisions_blocks, export
+
+    db = _open(args)
+    try:
+        title, blocks = decisions_blocks(db, args.session)
+    finally:
+        db.close()
+    export("le relevé", title, blocks, Path(args.out), args.format)
+    print(f"Relevé de décisions exporté : {args.out}")
     return 0
 
 

@@ -13,25 +13,37 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from aes_desktop.core.db import Database
 from aes_desktop.core.enums import (
     ActionStatus,
     AnnotationKind,
     Classification,
+    DecisionOutcome,
     DocType,
     Domain,
     DossierKind,
     DossierStatus,
+    FollowUpStatus,
     Position,
     SessionStatus,
     State,
     Visibility,
 )
 from aes_desktop.core.errors import ValidationError
-from aes_desktop.core.models import AppMeta, CouncilSession
+from aes_desktop.core.models import AppMeta, CouncilSession, FollowUpAction
 from aes_desktop.core.resources import resource_path
-from aes_desktop.core.services import annotation, documents, dossiers, people, roadmap, sessions
+from aes_desktop.core.services import (
+    agenda,
+    annotation,
+    decisions,
+    documents,
+    dossiers,
+    people,
+    roadmap,
+    sessions,
+)
 from aes_desktop.core.textblocks import parse_structured_text
 
 DEMO_REFERENCE = "CM-2025-01"
@@ -195,10 +207,43 @@ def load_demo(db: Database, folder: Path | None = None) -> int:
         status = SessionStatus(sess.get("status", "preparation"))
         if status is not SessionStatus.PREPARATION:
             sessions.set_session_status(db, session_row.id, status, session=s)
+        _record_decisions(db, s, session_row.id, spec.get("decisions", []))
         meta = s.get(AppMeta, SEEDED_KEY)
         if meta is None:
             s.add(AppMeta(key=SEEDED_KEY, value=sess["reference"]))
         return session_row.id
+
+
+def _record_decisions(db: Database, s: Session, session_id: int, spec: list[Any]) -> None:
+    """The relevé de décisions of a past session, with its follow-up actions."""
+    if not spec:
+        return
+    items = {
+        i.dossier_reference: i.id
+        for i in agenda.list_items_in(s, session_id)
+        if i.dossier_reference
+    }
+    for d in spec:
+        decision_id = decisions.record_decision(
+            db,
+            items[d["dossier"]],
+            decisions.DecisionInput(
+                DecisionOutcome(d["outcome"]),
+                d.get("text", ""),
+                {State(k): v for k, v in d.get("reservations", {}).items()},
+                tuple(
+                    decisions.ActionInput(a["title"], a.get("owner", ""), _date(a.get("due_date")))
+                    for a in d.get("actions", [])
+                ),
+            ),
+            session=s,
+        )
+        done = {a["title"] for a in d.get("actions", []) if a.get("done")}
+        for action in s.scalars(
+            select(FollowUpAction).where(FollowUpAction.decision_id == decision_id)
+        ):
+            if action.title in done:
+                action.status = FollowUpStatus.DONE
 
 
 def seed_if_new(db: Database) -> bool:

@@ -123,3 +123,29 @@ class AnchorStatus(StrEnum):
     ANCHORED = "anchored"
     FUZZY = "fuzzy"
     ORPHAN = "orphan"
+
+
+class Stance(StrEnum):
+    """A member state's position sheet on an agenda item (fiche de position)."""
+
+    NO_OBSERVATION = "no_observation"
+    RESERVATION = "reservation"
+    OBJECTION = "objection"
+    REQUEST_FLOOR = "request_floor"
+
+
+class DecisionOutcome(StrEnum):
+    """What the Council decided on an agenda item (relevé de décisions)."""
+
+    ADOPTED = "adopted"
+    ADOPTED_WITH_RESERVATIONS = "adopted_with_reservations"
+    POSTPONED = "postponed"
+    REJECTED = "rejected"
+    REFERRED = "referred"
+
+
+class FollowUpStatus(StrEnum):
+    """Stored state of a decision's follow-up action; "due" and "overdue" come from its date."""
+
+    OPEN = "open"
+    DONE = "done"

@@ -40,12 +40,15 @@ from aes_desktop.core.enums import (
     AnnotationKind,
     BlockKind,
     Classification,
+    DecisionOutcome,
     DocType,
     Domain,
     DossierKind,
     DossierStatus,
+    FollowUpStatus,
     Position,
     SessionStatus,
+    Stance,
     State,
     Visibility,
 )
@@ -157,6 +160,11 @@ class AgendaItem(Base):
     dossier_id: Mapped[int | None] = mapped_column(
         ForeignKey("dossiers.id", ondelete="SET NULL"), index=True
     )
+    # Migration 0007: who presents the item and when (the number shown is position + 1).
+    presenter_state: Mapped[str] = mapped_column(String(3), default="")
+    presenter_ministry: Mapped[str] = mapped_column(String(300), default="")
+    start_time: Mapped[str] = mapped_column(String(5), default="")  # "HH:MM" or empty
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
 
     session: Mapped[CouncilSession] = relationship(back_populates="agenda_items")
     dossier: Mapped[Dossier | None] = relationship()
@@ -614,3 +622,141 @@ class ExchangeConflict(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (UniqueConstraint("item_uuid", "content_hash"),)
+
+
+# -- the cycle of a session (migration 0007): note, position sheets, decisions, follow-up ----------
+
+
+class MinisterNote(Base):
+    """The note for the minister on one agenda item, in Markdown (headings, bold, lists).
+
+    ``content_text`` is the same text without markup, for search. A removed agenda item leaves
+    its note in place (``agenda_item_id`` becomes NULL), so nothing written is lost.
+    """
+
+    __tablename__ = "minister_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("council_sessions.id", ondelete="CASCADE"), index=True
+    )
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), unique=True
+    )
+    content: Mapped[str] = mapped_column(Text, default="")
+    content_text: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012
+
+
+class MinisterNoteVersion(Base):
+    """A kept state of a note: saves made within a few minutes amend the last one."""
+
+    __tablename__ = "minister_note_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    note_id: Mapped[int] = mapped_column(
+        ForeignKey("minister_notes.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    content: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("note_id", "number"),
+        CheckConstraint("number >= 1", name="number_positive"),
+    )
+
+
+class PositionSheet(Base):
+    """One member state's sheet on one agenda item: its stance and a comment."""
+
+    __tablename__ = "position_sheets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True
+    )
+    state: Mapped[State] = mapped_column(enum_type(State, "sheet_state"))
+    stance: Mapped[Stance] = mapped_column(enum_type(Stance, "stance"))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("agenda_item_id", "state"),
+        CheckConstraint("state IN ('ML', 'BF', 'NE')", name="member_state"),
+    )
+
+
+class Decision(Base):
+    """What the Council decided on one agenda item (a line of the relevé de décisions)."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), unique=True
+    )
+    outcome: Mapped[DecisionOutcome] = mapped_column(enum_type(DecisionOutcome, "decision_outcome"))
+    text: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    reservations: Mapped[list[DecisionReservation]] = relationship(
+        cascade="all, delete-orphan", order_by="DecisionReservation.state"
+    )
+    actions: Mapped[list[FollowUpAction]] = relationship(
+        cascade="all, delete-orphan", order_by="FollowUpAction.position"
+    )
+
+
+class DecisionReservation(Base):
+    """A member state's reservation on a decision."""
+
+    __tablename__ = "decision_reservations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    decision_id: Mapped[int] = mapped_column(
+        ForeignKey("decisions.id", ondelete="CASCADE"), index=True
+    )
+    state: Mapped[State] = mapped_column(enum_type(State, "reservation_state"))
+    text: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        UniqueConstraint("decision_id", "state"),
+        CheckConstraint("state IN ('ML', 'BF', 'NE')", name="member_state"),
+    )
+
+
+class FollowUpAction(Base):
+    """An action a decision calls for: who, by when, and whether it is done."""
+
+    __tablename__ = "followup_actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    decision_id: Mapped[int] = mapped_column(
+        ForeignKey("decisions.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(300), default="")
+    due_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[FollowUpStatus] = mapped_column(
+        enum_type(FollowUpStatus, "followup_status"), default=FollowUpStatus.OPEN
+    )
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (
+        CheckConstraint("length(trim(title)) > 0", name="title_not_empty"),
+        Index("ix_followup_actions_due_date", "due_date"),
+    )

@@ -4,7 +4,7 @@ Only new tables: nothing existing changes. The private keys are in ``local_ident
 database, so SQLCipher encrypts them with everything else when the base is encrypted.
 
 Revision ID: 0007_identities
-Revises: 0006_fts_background_merge
+Revises: 0007_pg_server
 Create Date: 2026-12-05
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007_identities"
-down_revision: str | Sequence[str] | None = "0006_fts_background_merge"
+down_revision: str | Sequence[str] | None = "0007_pg_server"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
