@@ -28,6 +28,7 @@ from aes_desktop.core.errors import AesError
 from aes_desktop.core.services import agenda
 from aes_desktop.core.services.agenda import AgendaEntry
 from aes_desktop.ui.models import IdRole
+from aes_desktop.ui.operations import Operation
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -74,7 +75,7 @@ class AgendaModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return QCoreApplication.translate(CONTEXT, COLUMNS[section])
+            return QCoreApplication.translate(CONTEXT, str(COLUMNS[section]))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -157,10 +158,16 @@ class AgendaEditor(QWidget):
         if item_id is None:
             return
         row = self.model.row_of(item_id)
-        try:
-            at = agenda.move_item(self._db, item_id, row + step)
-        except AesError as exc:
-            self.failed.emit(exc.message)
-            return
-        self._reload(select_id=item_id)
-        self.moved.emit(item_id, at)
+        db = self._db
+
+        def moved(at: int) -> None:
+            self._reload(select_id=item_id)
+            self.moved.emit(item_id, at)
+
+        def refused(exc: BaseException) -> None:
+            self.failed.emit(exc.message if isinstance(exc, AesError) else str(exc))
+
+        # On the database worker, like every write the window starts.
+        Operation(
+            self, lambda _job: agenda.move_item(db, item_id, row + step), show_progress=False
+        ).success(moved).failure(refused).run()

@@ -3,7 +3,7 @@
 Only new tables: nothing existing changes. The private keys are in ``local_identity``, inside the
 database, so SQLCipher encrypts them with everything else when the base is encrypted.
 
-Revision ID: 0007_identities
+Revision ID: 0008_identities
 Revises: 0007_pg_server
 Create Date: 2026-12-05
 """
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007_identities"
+revision: str = "0008_identities"
 down_revision: str | Sequence[str] | None = "0007_pg_server"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

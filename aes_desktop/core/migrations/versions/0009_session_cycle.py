@@ -1,8 +1,8 @@
 """The cycle of a session: agenda item details, the note for the minister (versioned),
 position sheets, decisions with reservations, and their follow-up actions.
 
-Revision ID: 0007_session_cycle
-Revises: 0007_identities
+Revision ID: 0009_session_cycle
+Revises: 0008_identities
 Create Date: 2026-12-05 15:50:27.483518
 """
 
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007_session_cycle"
-down_revision: str | Sequence[str] | None = "0007_identities"
+revision: str = "0009_session_cycle"
+down_revision: str | Sequence[str] | None = "0008_identities"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
