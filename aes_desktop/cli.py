@@ -636,7 +636,10 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
                 f"Phrase de passe changée ; {result.backups_updated} sauvegarde(s) mise(s) à jour."
             )
         for name in result.backups_skipped:
-            print(f"Sauvegarde laissée telle quelle (illisible) : {name}", file=sys.stderr)
+            if args.encrypt:  # a plain copy that could not be encrypted is deleted
+                print(f"Sauvegarde en clair illisible, supprimée : {name}", file=sys.stderr)
+            else:
+                print(f"Sauvegarde laissée telle quelle (illisible) : {name}", file=sys.stderr)
     finally:
         db.close()
     return 0

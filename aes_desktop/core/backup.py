@@ -212,6 +212,51 @@ def backup_to(db: Database, out: Path) -> Path:
     return out
 
 
+# Hidden work files of an interrupted copy: a snapshot being written, a backup being
+# encrypted or re-keyed (see online_copy, crypto.encrypt_file, crypto.rekey_copy).
+_PARTIAL = re.compile(r"^\..+\.(partiel|chiffrement-en-cours|rekey-en-cours)(-wal|-shm|-journal)?$")
+
+
+def remove_partials(folder: Path, *, min_age_s: float = 600.0) -> list[Path]:
+    """Delete the hidden partial copies an interrupted backup left in ``folder``.
+
+    Only those untouched for ``min_age_s`` seconds: a younger one may be another process's
+    snapshot in progress.
+    """
+    if not folder.is_dir():
+        return []
+    removed = []
+    limit = datetime.now().timestamp() - min_age_s
+    for p in folder.iterdir():
+        if not _PARTIAL.match(p.name):
+            continue
+        try:
+            if min_age_s > 0 and p.stat().st_mtime > limit:
+                continue
+            p.unlink()
+        except OSError:
+            continue
+        removed.append(p)
+    return removed
+
+
+def plain_copies(db: Database) -> list[Path]:
+    """Unencrypted files in the backups folder of an encrypted ``db`` (there must be none)."""
+    if not db.encrypted or db.path is None:
+        return []
+    folder = default_folder(db)
+    if not folder.is_dir():
+        return []
+    found = []
+    for p in sorted(folder.iterdir()):
+        info = parse_name(p)
+        partial = _PARTIAL.match(p.name)
+        ours = (info is not None and info.stem == db.path.stem) or partial
+        if ours and p.is_file() and p.stat().st_size and crypto.looks_plain(p):
+            found.append(p)
+    return found
+
+
 # -- listing and retention ---------------------------------------------------------------------
 
 

