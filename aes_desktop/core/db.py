@@ -708,9 +708,11 @@ def storage_error(exc: DBAPIError | Exception, *, writing: bool) -> StorageError
 
 def _backup_sqlite(path: Path, backup_dir: Path, label: str, key: Passphrase | None = None) -> Path:
     """Snapshot a database aside before it is migrated (see :mod:`aes_desktop.core.backup`)."""
-    from aes_desktop.core.backup import snapshot_file
+    from aes_desktop.core.backup import identity_folder, read_identity, snapshot_file
 
-    return snapshot_file(path, backup_dir, label, key)
+    identity = read_identity(path, key)
+    folder = backup_dir if identity is None else identity_folder(backup_dir, identity)
+    return snapshot_file(path, folder, label, key)
 
 
 @dataclass

@@ -5,6 +5,7 @@ names, busy/full/damaged messages, the audit log's completeness)."""
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,61 @@ def test_rekey_interrupted_leaves_the_snapshot_readable_with_the_old_passphrase(
     with pytest.raises(WrongPassphraseError):
         crypto.connect(snap, KEY, read_only=True)
     assert not [p for p in snap.parent.iterdir() if p.name.startswith(".")]
+
+
+# -- 4. the backups folder belongs to the database, not to its file name ------------------------
+
+
+def test_two_databases_with_the_same_file_name_keep_their_snapshots_apart(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    shared = tmp_path / "data" / "backups"
+    other_path = tmp_path / "other" / "demo.sqlite"
+    other_path.parent.mkdir()
+    a = open_database(demo_path, backup_dir=shared)
+    b = open_database(other_path, backup_dir=shared)
+    try:
+        assert backup.default_folder(a) != backup.default_folder(b)
+        mine = backup.snapshot(a, "horaire")
+        # Many snapshots of the other one: its pruning must not touch ours.
+        for hour in range(60):
+            backup.snapshot(
+                b, "horaire", now=datetime(2026, 1, 1) + timedelta(hours=hour), audit=False
+            )
+        assert mine.exists()
+        found = backup.latest_good_backup(shared, "demo", None, scratch=tmp_path, db_path=demo_path)
+        assert found is not None and found.path == mine
+        found_b = backup.latest_good_backup(
+            shared, "demo", None, scratch=tmp_path, db_path=other_path
+        )
+        assert found_b is not None and found_b.path.parent == backup.default_folder(b)
+    finally:
+        a.close()
+        b.close()
+    # A damaged file: its snapshots are still found, through the folder's origin.
+    demo_path.write_bytes(b"\0" * 4096)
+    found = backup.latest_good_backup(shared, "demo", None, scratch=tmp_path, db_path=demo_path)
+    assert found is not None and found.path == mine
+
+
+def test_old_flat_snapshots_move_to_their_own_database_only(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    shared = tmp_path / "backups"
+    other_path = tmp_path / "other" / "demo.sqlite"
+    other_path.parent.mkdir()
+    b = open_database(other_path)
+    from aes_desktop.core.services import dossiers as dossier_service
+
+    assert dossier_service.count_dossiers(b) == 0
+    b.close()
+    # What an older version left: flat files named by the stem, one of each database.
+    old_a = backup.snapshot_file(demo_path, shared, "horaire", now=datetime(2026, 1, 1, 10))
+    old_b = backup.snapshot_file(other_path, shared, "horaire", now=datetime(2026, 1, 1, 11))
+    a = open_database(demo_path, backup_dir=shared)
+    try:
+        folder = backup.default_folder(a)
+        assert (folder / old_a.name).exists() and not old_a.exists()
+        assert old_b.exists()  # not ours: left where it was
+    finally:
+        a.close()

@@ -34,7 +34,7 @@ def _for_each_backup(
     """Apply ``update`` to each snapshot of ``db``; returns how many it changed and the names
     of those it could not (made under an older passphrase, or damaged: left as they are)."""
     assert db.path is not None
-    items = backup.list_backups(backup.default_folder(db), db.path.stem)
+    items = backup.list_backups(backup.default_folder(db))
     updated, skipped = 0, []
     for i, info in enumerate(items):
         if job is not None:
