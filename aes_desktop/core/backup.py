@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -83,14 +84,42 @@ def backup_connections(source: Any, dest: Any) -> None:
     source.backup(dest)
 
 
-def online_copy(path: Path, dest: Path, key: Passphrase | None) -> None:
-    """Snapshot the database at ``path`` into the new file ``dest`` (same encryption).
+def _publish(tmp: Path, dest: Path) -> Path:
+    """Give the finished copy ``tmp`` the name ``dest``, or the next free variant of it
+    (``…-2.sqlite``, ``…-3.sqlite``): a hard link never replaces an existing file, so two
+    writers that picked the same name in the same second both keep their snapshot."""
+    m = _NAME.match(dest.name)
+    base = f"{m.group('stem')}--{m.group('reason')}--{m.group('stamp')}" if m else dest.stem
+    n = int(m.group("n") or 1) if m else 1
+    candidate = dest
+    while True:
+        try:
+            os.link(tmp, candidate)
+        except FileExistsError:
+            pass
+        except OSError:  # no hard links on this file system: rename, after a last look
+            if not candidate.exists():
+                os.replace(tmp, candidate)
+                return candidate
+        else:
+            tmp.unlink()
+            return candidate
+        n += 1
+        candidate = dest.with_name(f"{base}-{n}{SUFFIX}")
 
-    The copy is made under a temporary name from a separate read-only connection, synced, and
-    renamed, so a crash or a full disk leaves no half-written snapshot behind.
+
+def online_copy(path: Path, dest: Path, key: Passphrase | None, *, exclusive: bool = False) -> Path:
+    """Snapshot the database at ``path`` into the new file ``dest`` (same encryption); returns
+    the file written (with ``exclusive``, ``dest`` or a free variant of its name, never an
+    existing file replaced).
+
+    The copy is made under a temporary name of its own (created exclusively: another writer
+    never shares it) from a separate read-only connection, synced, and renamed, so a crash or
+    a full disk leaves no half-written snapshot behind.
     """
-    tmp = dest.with_name(f".{dest.name}.partiel")
-    tmp.unlink(missing_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".partiel", dir=dest.parent)
+    os.close(fd)
+    tmp = Path(name)
     try:
         src = crypto.connect(path, key, read_only=True)
         try:
@@ -104,12 +133,16 @@ def online_copy(path: Path, dest: Path, key: Passphrase | None) -> None:
         finally:
             src.close()
         crypto.fsync_path(tmp)
-        os.replace(tmp, dest)
+        if exclusive:
+            dest = _publish(tmp, dest)
+        else:
+            os.replace(tmp, dest)
         crypto.fsync_dir(dest.parent)
     except BaseException:
         tmp.unlink(missing_ok=True)
         crypto.remove_sidecars(tmp)
         raise
+    return dest
 
 
 def snapshot_file(
@@ -124,7 +157,7 @@ def snapshot_file(
     folder.mkdir(parents=True, exist_ok=True)
     dest = _dest_name(folder, path.stem, reason, now or datetime.now())
     try:
-        online_copy(path, dest, key)
+        dest = online_copy(path, dest, key, exclusive=True)
     except OSError as exc:
         raise AesError(
             f"La sauvegarde dans « {folder} » a échoué : {exc.strerror or exc}. "

@@ -189,3 +189,43 @@ def test_old_flat_snapshots_move_to_their_own_database_only(
         assert old_b.exists()  # not ours: left where it was
     finally:
         a.close()
+
+
+# -- 6. snapshots taken at the same moment get names of their own ------------------------------
+
+
+def test_parallel_snapshots_in_the_same_second_all_succeed(
+    demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    folder = tmp_path / "backups"
+    real = backup.backup_connections
+    barrier = threading.Barrier(6)
+
+    def slow_copy(src: object, dst: object) -> None:
+        barrier.wait(timeout=30)  # all six writers are inside their copy at once
+        real(src, dst)
+
+    monkeypatch.setattr(backup, "backup_connections", slow_copy)
+    when = datetime(2026, 3, 1, 9, 30)
+    results: list[Path] = []
+    errors: list[BaseException] = []
+
+    def take() -> None:
+        try:
+            results.append(backup.snapshot_file(demo_path, folder, "avant-import", now=when))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=take) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(set(results)) == 6
+    assert {b.path for b in backup.list_backups(folder)} == set(results)
+    for path in results:
+        assert backup.validate_backup(path, None)
+    assert not [p for p in folder.iterdir() if p.name.startswith(".")]
