@@ -676,3 +676,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("aes-desktop : interrompu.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``… --json | head``): nothing more to say, and no traceback.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:
+        # A driver error that no service translated (a lock held for long, a full disk): told
+        # in French, never as an English traceback.
+        from aes_desktop.core.db import storage_error
+
+        error = storage_error(exc, writing=True)
+        if error is None:
+            print(
+                f"aes-desktop : erreur inattendue ({type(exc).__name__}) ; l'opération a été "
+                "interrompue.",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"aes-desktop : {error.message}", file=sys.stderr)
+        return error.exit_code

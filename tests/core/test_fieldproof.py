@@ -229,3 +229,84 @@ def test_parallel_snapshots_in_the_same_second_all_succeed(
     for path in results:
         assert backup.validate_backup(path, None)
     assert not [p for p in folder.iterdir() if p.name.startswith(".")]
+
+
+# -- 7 and 10: busy, full and damaged are three different messages ------------------------------
+
+
+def test_a_write_lock_held_elsewhere_is_a_french_busy_message(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from aes_desktop.core import db as dbmod
+    from aes_desktop.core.errors import DatabaseBusyError
+    from aes_desktop.core.services import audit
+
+    monkeypatch.setattr(dbmod, "BUSY_TIMEOUT_MS", 300)
+    db = open_database(demo_path)
+    other = sqlite3.connect(demo_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseBusyError) as caught:
+            audit.log(db, "print", summary="impression")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        db.close()
+    message = caught.value.message
+    assert "occupée par un autre programme" in message and "recommencez" in message
+    assert "locked" not in message
+
+
+def test_cli_reports_a_lock_in_french_without_a_traceback(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    from aes_desktop import cli
+    from aes_desktop.core import db as dbmod
+
+    monkeypatch.setattr(dbmod, "BUSY_TIMEOUT_MS", 300)
+    other = sqlite3.connect(demo_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        code = cli.main(
+            ["backup", "--db", str(demo_path), "--out", str(demo_path.parent / "b.sqlite")]
+        )
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    err = capsys.readouterr().err
+    assert code == 13, err
+    assert "occupée" in err and "Traceback" not in err and "locked" not in err
+
+
+def test_a_full_disk_at_opening_is_not_reported_as_damage(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from aes_desktop.core import db as dbmod
+    from aes_desktop.core.errors import DatabaseDamagedError, DiskFullError
+
+    real = crypto.connect
+
+    class FullDisk:
+        def __init__(self, conn: object) -> None:
+            self.conn = conn
+
+        def execute(self, *args: object) -> object:
+            exc = sqlite3.OperationalError("disk I/O error")
+            exc.sqlite_errorcode = 4874  # type: ignore[attr-defined]  # SQLITE_IOERR_SHMSIZE
+            raise exc
+
+        def close(self) -> None:
+            self.conn.close()  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(crypto, "connect", lambda *a, **k: FullDisk(real(*a, **k)))
+    monkeypatch.setattr(dbmod, "_disk_nearly_full", lambda path, margin=0: True)
+    with pytest.raises(DiskFullError) as caught:
+        dbmod.inspect_sqlite_file(demo_path, None)
+    assert not isinstance(caught.value, DatabaseDamagedError)
+    assert "Libérez de la place" in caught.value.message
