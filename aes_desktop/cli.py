@@ -237,6 +237,18 @@ def _read_passphrase(location: str | None) -> Passphrase | None:
     return read_passphrase_file(location)
 
 
+def _long_enough(key: Passphrase | None) -> Passphrase | None:
+    """A passphrase chosen now (a new encryption) must be as long as the window asks."""
+    from aes_desktop.core.crypto import MIN_PASSPHRASE_CHARS
+
+    if key is not None and len(key.reveal()) < MIN_PASSPHRASE_CHARS:
+        raise ValidationError(
+            f"Phrase de passe trop courte : au moins {MIN_PASSPHRASE_CHARS} caractères "
+            "(plusieurs mots valent mieux qu'un seul). Rien n'a été modifié."
+        )
+    return key
+
+
 def passphrase_of(args: argparse.Namespace) -> Passphrase | None:
     """The passphrase named by ``--passphrase-file`` (read once, kept in memory only)."""
     return _read_passphrase(getattr(args, "passphrase_file", None))
@@ -290,7 +302,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     location = db_location(args, paths)
     target = resolve_target(location)
     created_file = target.path is not None and not target.path.exists()
-    db = open_database(location, backup_dir=paths.backups_dir, passphrase=passphrase_of(args))
+    key = passphrase_of(args)
+    if created_file:
+        _long_enough(key)
+    db = open_database(location, backup_dir=paths.backups_dir, passphrase=key)
     try:
         if args.scale is not None:
             from aes_desktop.core.scale import build_scale
@@ -614,7 +629,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_passphrase(args: argparse.Namespace) -> int:
     from aes_desktop.core.services.security import change_passphrase, encrypt_database
 
-    new = _read_passphrase(args.new_passphrase_file)
+    new = _long_enough(_read_passphrase(args.new_passphrase_file))
     assert new is not None
     old = passphrase_of(args)
     if args.encrypt and old is not None:
