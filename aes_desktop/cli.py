@@ -300,6 +300,18 @@ def _read_passphrase(location: str | None) -> Passphrase | None:
     return read_passphrase_file(location)
 
 
+def _long_enough(key: Passphrase | None) -> Passphrase | None:
+    """A passphrase chosen now (a new encryption) must be as long as the window asks."""
+    from aes_desktop.core.crypto import MIN_PASSPHRASE_CHARS
+
+    if key is not None and len(key.reveal()) < MIN_PASSPHRASE_CHARS:
+        raise ValidationError(
+            f"Phrase de passe trop courte : au moins {MIN_PASSPHRASE_CHARS} caractères "
+            "(plusieurs mots valent mieux qu'un seul). Rien n'a été modifié."
+        )
+    return key
+
+
 def passphrase_of(args: argparse.Namespace) -> Passphrase | None:
     """The passphrase named by ``--passphrase-file`` (read once, kept in memory only)."""
     return _read_passphrase(getattr(args, "passphrase_file", None))
@@ -381,7 +393,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     location = db_location(args, paths)
     target = resolve_target(location)
     created_file = target.path is not None and not target.path.exists()
-    db = open_database(location, backup_dir=paths.backups_dir, passphrase=passphrase_of(args))
+    key = passphrase_of(args)
+    if created_file:
+        _long_enough(key)
+    db = open_database(location, backup_dir=paths.backups_dir, passphrase=key)
     try:
         if args.scale is not None:
             from aes_desktop.core.scale import build_scale
@@ -795,7 +810,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_passphrase(args: argparse.Namespace) -> int:
     from aes_desktop.core.services.security import change_passphrase, encrypt_database
 
-    new = _read_passphrase(args.new_passphrase_file)
+    new = _long_enough(_read_passphrase(args.new_passphrase_file))
     assert new is not None
     old = passphrase_of(args)
     if args.encrypt and old is not None:
@@ -817,7 +832,10 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
                 f"Phrase de passe changée ; {result.backups_updated} sauvegarde(s) mise(s) à jour."
             )
         for name in result.backups_skipped:
-            print(f"Sauvegarde laissée telle quelle (illisible) : {name}", file=sys.stderr)
+            if args.encrypt:  # a plain copy that could not be encrypted is deleted
+                print(f"Sauvegarde en clair illisible, supprimée : {name}", file=sys.stderr)
+            else:
+                print(f"Sauvegarde laissée telle quelle (illisible) : {name}", file=sys.stderr)
     finally:
         db.close()
     return 0
@@ -969,3 +987,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("aes-desktop : interrompu.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``… --json | head``): nothing more to say, and no traceback.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:
+        # A driver error that no service translated (a lock held for long, a full disk): told
+        # in French, never as an English traceback.
+        from aes_desktop.core.db import storage_error
+
+        error = storage_error(exc, writing=True)
+        if error is None:
+            print(
+                f"aes-desktop : erreur inattendue ({type(exc).__name__}) ; l'opération a été "
+                "interrompue.",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"aes-desktop : {error.message}", file=sys.stderr)
+        return error.exit_code

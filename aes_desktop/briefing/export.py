@@ -170,27 +170,24 @@ def export_pack(
         details = _details(spec, path, definition, content)
         details.update({"sha256": digest, "pages": rendered.pages, "bytes": len(rendered.data)})
         session_uuid = content.session.uuid
-        renamed = False
+        # The entry is committed before the pack takes its final name: a kill between the two
+        # leaves an entry for a file that never appeared (and the hidden temporary file), never
+        # a pack under its final name without its entry. A failed rename is then recorded too
+        # (``pack.export_failed``, below).
+        with unit_of_work(db) as s:
+            record(
+                s,
+                EXPORT_ACTION,
+                actor=actor,
+                object_type="session",
+                object_uuid=session_uuid,
+                summary=_summary(spec, content, "Dossier du ministre"),
+                details=details,
+            )
         try:
-            with unit_of_work(db) as s:
-                record(
-                    s,
-                    EXPORT_ACTION,
-                    actor=actor,
-                    object_type="session",
-                    object_uuid=session_uuid,
-                    summary=_summary(spec, content, "Dossier du ministre"),
-                    details=details,
-                )
-                try:
-                    os.replace(temp, path)
-                except OSError as exc:
-                    raise output_error(path, exc) from exc
-                renamed = True
-        except BaseException:
-            if renamed:  # the log could not be committed: no unlogged pack may remain
-                path.unlink(missing_ok=True)
-            raise
+            os.replace(temp, path)
+        except OSError as exc:
+            raise output_error(path, exc) from exc
         temp = None
         progress(job, 1.0, "Terminé.")
         return PackResult(

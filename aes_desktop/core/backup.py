@@ -21,6 +21,7 @@ the backup in with an atomic rename.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -31,9 +32,12 @@ from aes_desktop.core import crypto
 from aes_desktop.core.crypto import Passphrase, WrongPassphraseError
 from aes_desktop.core.errors import AesError, DatabaseOpenError, SchemaTooNewError, ValidationError
 from aes_desktop.core.snapshots import (
+    _FOLDER_PREFIX,
     DAILY_KEPT,
     HOURLY_KEPT,
+    IDENTITY_KEY,
     INTERVAL,
+    ORIGIN_FILE,
     PROTECTED_PREFIXES,
     REASON_EXIT,
     REASON_HOURLY,
@@ -41,13 +45,16 @@ from aes_desktop.core.snapshots import (
     REASON_MANUAL,
     SUFFIX,
     BackupInfo,
+    _lineage,
     backup_connections,
     clean_reason,
     dest_name,
+    identity_folder,
     list_backups,
     online_copy,
     parse_name,
     prune,
+    read_identity,
     retained,
     snapshot_file,
 )
@@ -88,12 +95,69 @@ if TYPE_CHECKING:
     from aes_desktop.core.db import Database
 
 
+def database_identity(db: Database) -> str:
+    """The database's own identity, created (and stored in it) on first use."""
+    import uuid as uuidlib
+
+    rows = db.query("SELECT value FROM app_meta WHERE key = ?", (IDENTITY_KEY,))
+    if rows and rows[0][0]:
+        return str(rows[0][0])
+    conn = db.raw_connection(timeout=30.0)
+    try:
+        conn.execute(
+            "INSERT OR IGNORE INTO app_meta (key, value) VALUES (?, ?)",
+            (IDENTITY_KEY, uuidlib.uuid4().hex),
+        )
+        conn.commit()
+        row = conn.execute("SELECT value FROM app_meta WHERE key = ?", (IDENTITY_KEY,)).fetchone()
+    finally:
+        conn.close()
+    return str(row[0])
+
+
+def _adopt_legacy(base: Path, folder: Path, db_path: Path, key: Passphrase | None) -> None:
+    """Move into ``folder`` the snapshots of ``db_path`` that older versions left flat in
+    ``base`` (named by the file's stem): only those whose first audit entry is the database's
+    own, so another database with the same file name keeps its copies."""
+    mine = _lineage(db_path, key)
+    if mine is None:
+        return
+    for info in list_backups(base, db_path.stem):
+        if _lineage(info.path, key) == mine:
+            os.replace(info.path, folder / info.path.name)
+
+
 def default_folder(db: Database) -> Path:
-    """Where ``db``'s snapshots go: the folder given at opening, else ``backups`` beside it."""
-    if db.backup_dir is not None:
-        return db.backup_dir
+    """Where ``db``'s snapshots go: a folder named by the database's identity (a UUID stored in
+    it, not its file name) inside the folder given at opening, else ``backups`` beside it."""
     assert db.path is not None
-    return db.path.parent / "backups"
+    base = db.backup_dir if db.backup_dir is not None else db.path.parent / "backups"
+    folder = identity_folder(base, database_identity(db))
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / ORIGIN_FILE).write_text(f"{db.path}\n", encoding="utf-8")
+        _adopt_legacy(base, folder, db.path, db.key)
+    return folder
+
+
+def folders_of(base: Path, db_path: Path, key: Passphrase | None) -> list[Path]:
+    """The snapshot folders of the database file ``db_path`` (which may be damaged): its
+    identity's folder, else those whose origin names this file, else (a database never opened
+    by this version) the old flat folder."""
+    db_path = db_path.expanduser().resolve()
+    identity = read_identity(db_path, key)
+    if identity is not None and identity_folder(base, identity).is_dir():
+        return [identity_folder(base, identity)]
+    found = []
+    if base.is_dir():
+        for sub in sorted(base.glob(f"{_FOLDER_PREFIX}*")):
+            try:
+                origin = (sub / ORIGIN_FILE).read_text(encoding="utf-8").strip()
+            except OSError:
+                continue
+            if Path(origin) == db_path:
+                found.append(sub)
+    return found or [base]
 
 
 def snapshot(
@@ -126,7 +190,7 @@ def snapshot(
             details={"reason": clean_reason(reason), "file": dest.name},
         )
     if prune_after:
-        prune(folder, db.path.stem, now=now)
+        prune(folder, None if folder.name.startswith(_FOLDER_PREFIX) else db.path.stem, now=now)
     return dest
 
 
@@ -160,6 +224,51 @@ def backup_to(db: Database, out: Path) -> Path:
         details={"reason": REASON_MANUAL, "file": str(out), "replaced": existed},
     )
     return out
+
+
+# Hidden work files of an interrupted copy: a snapshot being written, a backup being
+# encrypted or re-keyed (see online_copy, crypto.encrypt_file, crypto.rekey_copy).
+_PARTIAL = re.compile(r"^\..+\.(partiel|chiffrement-en-cours|rekey-en-cours)(-wal|-shm|-journal)?$")
+
+
+def remove_partials(folder: Path, *, min_age_s: float = 600.0) -> list[Path]:
+    """Delete the hidden partial copies an interrupted backup left in ``folder``.
+
+    Only those untouched for ``min_age_s`` seconds: a younger one may be another process's
+    snapshot in progress.
+    """
+    if not folder.is_dir():
+        return []
+    removed = []
+    limit = datetime.now().timestamp() - min_age_s
+    for p in folder.iterdir():
+        if not _PARTIAL.match(p.name):
+            continue
+        try:
+            if min_age_s > 0 and p.stat().st_mtime > limit:
+                continue
+            p.unlink()
+        except OSError:
+            continue
+        removed.append(p)
+    return removed
+
+
+def plain_copies(db: Database) -> list[Path]:
+    """Unencrypted files in the backups folder of an encrypted ``db`` (there must be none)."""
+    if not db.encrypted or db.path is None:
+        return []
+    folder = default_folder(db)
+    if not folder.is_dir():
+        return []
+    found = []
+    for p in sorted(folder.iterdir()):
+        info = parse_name(p)
+        partial = _PARTIAL.match(p.name)
+        ours = info is not None or partial
+        if ours and p.is_file() and p.stat().st_size and crypto.looks_plain(p):
+            found.append(p)
+    return found
 
 
 class BackupScheduler:
@@ -284,7 +393,7 @@ def restore(
         raise ValidationError("La sauvegarde et la base sont le même fichier.")
     if not db_path.parent.is_dir():
         raise ValidationError(f"Le dossier « {db_path.parent} » n'existe pas.")
-    folder = folder or db_path.parent / "backups"
+    folder = folders_of(folder or db_path.parent / "backups", db_path, key)[0]
     tmp = db_path.with_name(f".{db_path.name}.restauration")
     crypto.remove_sidecars(tmp)
     tmp.unlink(missing_ok=True)
@@ -336,11 +445,24 @@ def record_restore(db: Database, report: RestoreReport) -> None:
 
 
 def latest_good_backup(
-    folder: Path, stem: str, key: Passphrase | None, *, scratch: Path
+    folder: Path,
+    stem: str,
+    key: Passphrase | None,
+    *,
+    scratch: Path,
+    db_path: Path | None = None,
 ) -> BackupInfo | None:
-    """The newest snapshot of ``stem`` that passes :func:`validate_backup` (checked on a copy
-    in ``scratch``), or None."""
-    for info in list_backups(folder, stem):
+    """The newest snapshot of ``stem`` (of the database file ``db_path``, when given: searched
+    in its own folders, see :func:`folders_of`) that passes :func:`validate_backup` (checked on
+    a copy in ``scratch``), or None."""
+    candidates: list[BackupInfo] = []
+    if db_path is None:
+        candidates = list_backups(folder, stem)
+    else:
+        for sub in folders_of(folder, db_path, key):
+            candidates += list_backups(sub, None if sub != folder else stem)
+        candidates.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    for info in candidates:
         probe = scratch / f".probe-{info.path.name}"
         try:
             shutil.copyfile(info.path, probe)

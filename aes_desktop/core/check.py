@@ -182,6 +182,16 @@ def _index(db: Database) -> list[str]:
         return problems or ["index plein texte : vérification impossible"]
 
 
+def _plain_backups(db: Database) -> list[str]:
+    from aes_desktop.core.backup import plain_copies
+
+    return [
+        f"« {p.name} » : copie en clair d'une base chiffrée (à supprimer, ou relancer le "
+        "chiffrement)"
+        for p in plain_copies(db)
+    ]
+
+
 def check_database(db: Database, *, job: Job | None = None) -> CheckReport:
     """Run every check on an open database; see the module's docstring (on PostgreSQL,
     :mod:`server_tools` replaces the SQLite-only checks)."""
@@ -195,6 +205,7 @@ def check_database(db: Database, *, job: Job | None = None) -> CheckReport:
         ("blobs_sha256", lambda: _blobs(db, report.counts, job)),
         ("audit_chain", lambda: verify_chain(db)[:MAX_REPORTED]),
         ("dossier_counters", lambda: _counters(db, report.counts)),
+        ("backups_encrypted", lambda: _plain_backups(db)),
     ]
     if not db.target.is_sqlite:
         # A server checks its own pages; what can be checked from here is (server_tools).

@@ -381,3 +381,24 @@ def rekey_file(path: Path, old_key: Passphrase, new_key: Passphrase) -> None:
     finally:
         conn.close()
     verify_copy(path, new_key)
+
+
+def rekey_copy(path: Path, old_key: Passphrase, new_key: Passphrase) -> None:
+    """Re-key the closed file ``path`` through a copy: the copy is re-keyed, checked, synced,
+    then renamed over ``path``. Until that rename the old file stays whole under ``old_key``,
+    so an interruption never leaves a file that neither passphrase opens."""
+    tmp = path.with_name(f".{path.name}.rekey-en-cours")
+    remove_sidecars(tmp)
+    tmp.unlink(missing_ok=True)
+    try:
+        export_encrypted(path, tmp, new_key, old_key)
+        verify_copy(tmp, new_key)
+        remove_sidecars(tmp)
+        fsync_path(tmp)
+        remove_sidecars(path)
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        remove_sidecars(tmp)
+        raise

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import shutil
 import sqlite3
 import stat
 import threading
@@ -33,8 +34,10 @@ from typing import TYPE_CHECKING, Any
 from aes_desktop.core import crypto
 from aes_desktop.core.crypto import Passphrase, PassphraseRequiredError
 from aes_desktop.core.errors import (
+    DatabaseBusyError,
     DatabaseDamagedError,
     DatabaseOpenError,
+    DiskFullError,
     SchemaTooNewError,
     StorageError,
 )
@@ -235,6 +238,11 @@ def inspect_sqlite_file(path: Path, key: Passphrase | None = None) -> SqliteInsp
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
     except errors as exc:
+        refused = (
+            storage_error(exc, writing=False, path=path) if isinstance(exc, Exception) else None
+        )
+        if isinstance(refused, (DatabaseBusyError, DiskFullError)):
+            raise refused from exc  # the disk or another program, not a damaged file
         raise DatabaseDamagedError(
             f"« {path} » n'est pas une base de données AES Dossiers lisible "
             f"(fichier endommagé ?) : {exc}."
@@ -481,7 +489,7 @@ class Database:
         try:
             yield
         except errors as exc:
-            error = storage_error(exc, writing=False)
+            error = storage_error(exc, writing=False, path=self.target.path)
             if error is None:
                 raise
             raise error from exc
@@ -562,7 +570,7 @@ class Database:
                 finally:
                     session.rollback()
         except DBAPIError as exc:
-            error = storage_error(exc, writing=False)
+            error = storage_error(exc, writing=False, path=self.target.path)
             if error is None:
                 raise
             raise error from exc
@@ -583,7 +591,7 @@ class Database:
                 yield session
             self.last_write = time.monotonic()
         except DBAPIError as exc:
-            error = storage_error(exc, writing=True)
+            error = storage_error(exc, writing=True, path=self.target.path)
             if error is None:
                 raise
             raise error from exc
@@ -711,12 +719,16 @@ class _Upkeep(threading.Thread):
 
 # SQLite result codes (primary) of the failures a user can meet on their disk.
 _STORAGE_MESSAGES = {
+    5: "la base est occupée par un autre programme",  # SQLITE_BUSY
+    6: "la base est occupée par un autre programme",  # SQLITE_LOCKED
     13: "le disque est plein",  # SQLITE_FULL
     10: "le disque a signalé une erreur de lecture ou d'écriture",  # SQLITE_IOERR
     8: "le support est en lecture seule",  # SQLITE_READONLY
     14: "le fichier de la base est inaccessible",  # SQLITE_CANTOPEN
 }
 _STORAGE_TEXTS = {
+    "database is locked": 5,
+    "database table is locked": 6,
     "database or disk is full": 13,
     "disk i/o error": 10,
     "attempt to write a readonly database": 8,
@@ -724,7 +736,9 @@ _STORAGE_TEXTS = {
 }
 
 
-def storage_error(exc: DBAPIError | Exception, *, writing: bool) -> StorageError | None:
+def storage_error(
+    exc: DBAPIError | Exception, *, writing: bool, path: Path | None = None
+) -> StorageError | None:
     """A French :class:`StorageError` for a disk failure, or None for any other error (``exc``
     is SQLAlchemy's wrapper or the driver's own exception)."""
     orig = getattr(exc, "orig", exc)
@@ -735,6 +749,24 @@ def storage_error(exc: DBAPIError | Exception, *, writing: bool) -> StorageError
         primary = next((c for t, c in _STORAGE_TEXTS.items() if t in text), None)
     if primary is None:
         return None
+    if primary in (5, 6):
+        return DatabaseBusyError(
+            "La base est occupée par un autre programme (une autre fenêtre d'AES Dossiers, une "
+            f"importation ou une sauvegarde en cours), même après {BUSY_TIMEOUT_MS // 1000} s "
+            "d'attente : attendez qu'il ait fini, ou fermez-le, puis recommencez. "
+            "Rien n'a été enregistré par cette opération.",
+            detail=_first_line(orig),
+        )
+    if primary == 10 and _disk_nearly_full(path):
+        primary = 13  # no room for the journal or the -shm file: reported as an I/O error
+    if primary == 13:
+        action = "écriture" if writing else "ouverture"
+        return DiskFullError(
+            f"L'{action} de la base a échoué : le disque est plein. Libérez de la place (videz "
+            "la corbeille, supprimez de gros fichiers), puis recommencez. La base n'est pas "
+            "endommagée ; tout ce qui avait été enregistré avant est intact.",
+            detail=_first_line(orig),
+        )
     what = _STORAGE_MESSAGES[primary]
     if writing:
         message = (
@@ -746,11 +778,23 @@ def storage_error(exc: DBAPIError | Exception, *, writing: bool) -> StorageError
     return StorageError(message, detail=_first_line(orig))
 
 
+def _disk_nearly_full(path: Path | None, margin: int = 1 << 20) -> bool:
+    """Whether the disk holding ``path`` has less than ``margin`` bytes free."""
+    if path is None:
+        return False
+    try:
+        return shutil.disk_usage(path if path.is_dir() else path.parent).free < margin
+    except OSError:
+        return False
+
+
 def _backup_sqlite(path: Path, backup_dir: Path, label: str, key: Passphrase | None = None) -> Path:
     """Snapshot a database aside before it is migrated (see :mod:`aes_desktop.core.snapshots`)."""
-    from aes_desktop.core.snapshots import snapshot_file
+    from aes_desktop.core.snapshots import identity_folder, read_identity, snapshot_file
 
-    return snapshot_file(path, backup_dir, label, key)
+    identity = read_identity(path, key)
+    folder = backup_dir if identity is None else identity_folder(backup_dir, identity)
+    return snapshot_file(path, folder, label, key)
 
 
 @dataclass

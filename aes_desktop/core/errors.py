@@ -71,3 +71,15 @@ class StorageError(AesError):
     """The disk refused a write (full, read-only, failing): the edit was not saved."""
 
     exit_code = 12
+
+
+class DatabaseBusyError(StorageError):
+    """Another program held the database's write lock for longer than the wait allowed."""
+
+    exit_code = 13
+
+
+class DiskFullError(StorageError):
+    """No room left on the disk (for the database, its journal or its shared-memory file)."""
+
+    exit_code = 14

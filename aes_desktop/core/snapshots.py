@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -69,14 +70,42 @@ def backup_connections(source: Any, dest: Any) -> None:
     source.backup(dest)
 
 
-def online_copy(path: Path, dest: Path, key: Passphrase | None) -> None:
-    """Snapshot the database at ``path`` into the new file ``dest`` (same encryption).
+def _publish(tmp: Path, dest: Path) -> Path:
+    """Give the finished copy ``tmp`` the name ``dest``, or the next free variant of it
+    (``…-2.sqlite``, ``…-3.sqlite``): a hard link never replaces an existing file, so two
+    writers that picked the same name in the same second both keep their snapshot."""
+    m = _NAME.match(dest.name)
+    base = f"{m.group('stem')}--{m.group('reason')}--{m.group('stamp')}" if m else dest.stem
+    n = int(m.group("n") or 1) if m else 1
+    candidate = dest
+    while True:
+        try:
+            os.link(tmp, candidate)
+        except FileExistsError:
+            pass
+        except OSError:  # no hard links on this file system: rename, after a last look
+            if not candidate.exists():
+                os.replace(tmp, candidate)
+                return candidate
+        else:
+            tmp.unlink()
+            return candidate
+        n += 1
+        candidate = dest.with_name(f"{base}-{n}{SUFFIX}")
 
-    The copy is made under a temporary name from a separate read-only connection, synced, and
-    renamed, so a crash or a full disk leaves no half-written snapshot behind.
+
+def online_copy(path: Path, dest: Path, key: Passphrase | None, *, exclusive: bool = False) -> Path:
+    """Snapshot the database at ``path`` into the new file ``dest`` (same encryption); returns
+    the file written (with ``exclusive``, ``dest`` or a free variant of its name, never an
+    existing file replaced).
+
+    The copy is made under a temporary name of its own (created exclusively: another writer
+    never shares it) from a separate read-only connection, synced, and renamed, so a crash or
+    a full disk leaves no half-written snapshot behind.
     """
-    tmp = dest.with_name(f".{dest.name}.partiel")
-    tmp.unlink(missing_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".partiel", dir=dest.parent)
+    os.close(fd)
+    tmp = Path(name)
     try:
         src = crypto.connect(path, key, read_only=True)
         try:
@@ -90,12 +119,16 @@ def online_copy(path: Path, dest: Path, key: Passphrase | None) -> None:
         finally:
             src.close()
         crypto.fsync_path(tmp)
-        os.replace(tmp, dest)
+        if exclusive:
+            dest = _publish(tmp, dest)
+        else:
+            os.replace(tmp, dest)
         crypto.fsync_dir(dest.parent)
     except BaseException:
         tmp.unlink(missing_ok=True)
         crypto.remove_sidecars(tmp)
         raise
+    return dest
 
 
 def snapshot_file(
@@ -110,7 +143,7 @@ def snapshot_file(
     folder.mkdir(parents=True, exist_ok=True)
     dest = dest_name(folder, path.stem, reason, now or datetime.now())
     try:
-        online_copy(path, dest, key)
+        dest = online_copy(path, dest, key, exclusive=True)
     except OSError as exc:
         raise AesError(
             f"La sauvegarde dans « {folder} » a échoué : {exc.strerror or exc}. "
@@ -122,6 +155,49 @@ def snapshot_file(
             "La base elle-même n'a pas été modifiée."
         ) from exc
     return dest
+
+
+# -- the database's own identity (its backups folder is named by it) -------------------------
+
+IDENTITY_KEY = "database_uuid"
+ORIGIN_FILE = "origine.txt"
+_FOLDER_PREFIX = "base-"
+
+
+def read_identity(path: Path, key: Passphrase | None) -> str | None:
+    """The identity (a UUID kept in ``app_meta``) of the database file ``path``, or None when
+    it has none yet or cannot be read (damaged, wrong passphrase)."""
+    try:
+        conn = crypto.connect(path, None if crypto.looks_plain(path) else key, read_only=True)
+    except Exception:  # unreadable: no identity to tell
+        return None
+    try:
+        row = conn.execute("SELECT value FROM app_meta WHERE key = ?", (IDENTITY_KEY,)).fetchone()
+    except Exception:
+        return None
+    finally:
+        conn.close()
+    return str(row[0]) if row and row[0] else None
+
+
+def _lineage(path: Path, key: Passphrase | None) -> str | None:
+    """The uuid of the first audit entry of a database file: shared by a database and its
+    snapshots, so it tells whose an old snapshot (taken before identities existed) is."""
+    try:
+        conn = crypto.connect(path, None if crypto.looks_plain(path) else key, read_only=True)
+    except Exception:
+        return None
+    try:
+        row = conn.execute("SELECT uuid FROM audit_log ORDER BY id LIMIT 1").fetchone()
+    except Exception:
+        return None
+    finally:
+        conn.close()
+    return str(row[0]) if row else None
+
+
+def identity_folder(base: Path, identity: str) -> Path:
+    return base / f"{_FOLDER_PREFIX}{identity}"
 
 
 # -- listing and retention ---------------------------------------------------------------------
@@ -177,7 +253,7 @@ def retained(
     return keep
 
 
-def prune(folder: Path, stem: str, *, now: datetime | None = None) -> list[Path]:
+def prune(folder: Path, stem: str | None, *, now: datetime | None = None) -> list[Path]:
     """Delete the snapshots of ``stem`` that the retention policy no longer keeps."""
     del now  # the policy counts snapshots, not wall-clock time (a laptop left off keeps its last)
     backups = list_backups(folder, stem)

@@ -9,7 +9,6 @@ PDF through one background :class:`~aes_desktop.ui.operations.Operation`.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -521,38 +520,25 @@ class PackDialog(QDialog):
 
     # -- printing --------------------------------------------------------------------------------
     def _render(
-        self, spec: PackSpec, then: Callable[[RenderedPack, Path], None]
-    ) -> Operation[tuple[RenderedPack, Path]]:
+        self, spec: PackSpec, then: Callable[[RenderedPack], None]
+    ) -> Operation[RenderedPack]:
+        """Build the pack in memory for printing or preview: no copy of it touches the disk."""
         from aes_desktop.briefing.export import render_pack
 
         db = self.db
 
-        def work(job: Job) -> tuple[RenderedPack, Path]:
-            rendered = render_pack(db, spec.with_password(""), job)
-            with tempfile.NamedTemporaryFile(
-                prefix="aes-print-", suffix=".pdf", delete=False
-            ) as handle:
-                handle.write(rendered.data)
-            return rendered, Path(handle.name)
+        def work(job: Job) -> RenderedPack:
+            return render_pack(db, spec.with_password(""), job)
 
-        def done(result: tuple[RenderedPack, Path]) -> None:
-            rendered, path = result
-            try:
-                then(rendered, path)
-            finally:
-                path.unlink(missing_ok=True)
+        return self._background(work, self.tr("Preparing the print…"), then)
 
-        return self._background(work, self.tr("Preparing the print…"), done)
-
-    def _print_rendered(
-        self, rendered: RenderedPack, path: Path, printer: QPrinter | None, what: str
-    ) -> None:
+    def _print_rendered(self, rendered: RenderedPack, printer: QPrinter | None, what: str) -> None:
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             dialog = QPrintDialog(printer, self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
-        pages = paint_pdf(path, printer)
+        pages = paint_pdf(rendered.data, printer)
         db, actor = self.db, self.actor()
         printer_name = printer.printerName() or printer.outputFileName()
 
@@ -585,7 +571,7 @@ class PackDialog(QDialog):
         if spec is None:
             return None
         if printer is not None:
-            return self._render(spec, lambda r, p: self._print_rendered(r, p, printer, "pack"))
+            return self._render(spec, lambda r: self._print_rendered(r, printer, "pack"))
         return self._print_system(spec, "pack", on_dialog)
 
     def _print_system(
@@ -604,7 +590,7 @@ class PackDialog(QDialog):
         if not accepted:
             return None
         if dialog.fallback_chosen:
-            return self._render(spec, lambda r, p: self._print_rendered(r, p, None, what))
+            return self._render(spec, lambda r: self._print_rendered(r, None, what))
         printer_name = dialog.printer_name()
         copies = dialog.copies_spin.value()
         options = dialog.options()
@@ -671,7 +657,7 @@ class PackDialog(QDialog):
         if spec is None:
             return None
         if printer is not None:
-            return self._render(spec, lambda r, p: self._print_rendered(r, p, printer, "document"))
+            return self._render(spec, lambda r: self._print_rendered(r, printer, "document"))
         return self._print_system(spec, "document", on_dialog)
 
     def preview(self, on_dialog: Callable[[QPrintPreviewDialog], None] | None = None) -> Any:
@@ -680,13 +666,13 @@ class PackDialog(QDialog):
         if spec is None:
             return None
 
-        def show(rendered: RenderedPack, path: Path) -> None:
+        def show(rendered: RenderedPack) -> None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             dialog = QPrintPreviewDialog(printer, self)
             # The preview keeps a raw pointer to the printer: keep both alive with the dialog.
             self._preview = (printer, dialog)
             dialog.setWindowTitle(self.tr("Print preview"))
-            dialog.paintRequested.connect(lambda p: self._preview_paint(rendered, path, p))
+            dialog.paintRequested.connect(lambda p: self._preview_paint(rendered, p))
             if on_dialog is not None:
                 on_dialog(dialog)
             else:
@@ -694,12 +680,6 @@ class PackDialog(QDialog):
 
         return self._render(spec, show)
 
-    def _preview_paint(self, rendered: RenderedPack, path: Path, printer: QPrinter) -> None:
-        # The preview repaints on every page-setup change, possibly after the temporary file
-        # was removed: written again when needed, and removed once painted.
-        if not path.exists():
-            path.write_bytes(rendered.data)
-        try:
-            self.last_printed = paint_pdf(path, printer)
-        finally:
-            path.unlink(missing_ok=True)
+    def _preview_paint(self, rendered: RenderedPack, printer: QPrinter) -> None:
+        # The preview repaints on every page-setup change: from the bytes in memory each time.
+        self.last_printed = paint_pdf(rendered.data, printer)

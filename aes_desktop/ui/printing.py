@@ -7,14 +7,15 @@ fallback, for a computer without CUPS: pages rendered by QtPdf onto a ``QPrinter
 The PDF is the source of truth: what is printed is exactly what would be exported (marks,
 watermark and page numbers included). Each page is rendered by ``QPdfDocument.render`` at the
 printer's resolution and painted to fit the printable area. The print dialog and the print
-preview both go through :func:`paint_pdf`.
+preview both go through :func:`paint_pdf`, which reads the PDF from memory: a pack (a SECRET
+one included, or one of an encrypted database) is never written unencrypted to a temporary file.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -38,13 +39,21 @@ class PrintError(RuntimeError):
     pass
 
 
-def paint_pdf(pdf_path: Path | str, printer: QPrinter, password: str = "") -> int:
-    """Paint every page of the PDF (or the printer's page range) on ``printer``; returns the
-    number of pages printed."""
+def paint_pdf(pdf: Path | str | bytes, printer: QPrinter, password: str = "") -> int:
+    """Paint every page of the PDF (a file, or its bytes held in memory) or the printer's page
+    range on ``printer``; returns the number of pages printed."""
     document = QPdfDocument()
     if password:
         document.setPassword(password)
-    status = document.load(str(pdf_path))
+    buffer: QBuffer | None = None
+    if isinstance(pdf, bytes):
+        buffer = QBuffer()
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document.load(buffer)
+        status = document.error()
+    else:
+        status = document.load(str(pdf))
     if status != QPdfDocument.Error.None_:
         raise PrintError(f"QPdfDocument: {status}")
     count = document.pageCount()
@@ -81,6 +90,8 @@ def paint_pdf(pdf_path: Path | str, printer: QPrinter, password: str = "") -> in
     finally:
         painter.end()
         document.close()
+        if buffer is not None:
+            buffer.close()
     return printed
 
 

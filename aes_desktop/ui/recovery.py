@@ -57,7 +57,7 @@ class RecoveryDialog(QDialog):
         self.key = key
         self.report: RestoreReport | None = None
         self.latest: BackupInfo | None = backup.latest_good_backup(
-            backups_dir, db_path.stem, key, scratch=db_path.parent
+            backups_dir, db_path.stem, key, scratch=db_path.parent, db_path=db_path
         )
         title = QLabel(self.tr("<b>The database is damaged.</b>"))
         where = QLabel(self.tr("File: {path}").format(path=db_path))

@@ -233,6 +233,7 @@ def test_check_json_ok_then_detects_tampering(
         "blobs_sha256",
         "audit_chain",
         "dossier_counters",
+        "backups_encrypted",
     }
     conn = sqlite3.connect(demo_path)
     conn.execute("UPDATE audit_log SET summary = 'réécrit' WHERE id = 5")

@@ -102,3 +102,43 @@ def test_file_menu_opens_the_pack_dialog(window, qtbot) -> None:  # type: ignore
     assert isinstance(dialog, PackDialog)
     assert dialog.session_id() == window.current_session_id() or window.current_session_id() is None
     dialog.close()
+
+
+def test_print_and_preview_write_no_copy_of_the_pack_to_any_temporary_folder(  # type: ignore[no-untyped-def]
+    app, qtbot, demo_db: Database, tmp_path: Path, monkeypatch
+) -> None:
+    # Issue 13, item 3: the whole pack (a SECRET one too) used to sit in the system temporary
+    # folder while it was printed, and stayed there if the app died.
+    import tempfile
+
+    from aes_desktop.ui import pack_dialog, printing
+
+    temp = tmp_path / "systmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    seen: list[list[str]] = []
+
+    def watched(pdf, printer, password=""):  # type: ignore[no-untyped-def]
+        seen.append(sorted(p.name for p in temp.iterdir()))
+        return printing.paint_pdf(pdf, printer, password)
+
+    monkeypatch.setattr(pack_dialog, "paint_pdf", watched)
+    dialog = _dialog(qtbot, demo_db)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    dialog.print_pack(printer)
+    qtbot.waitUntil(lambda: dialog.last_printed > 0, timeout=60_000)
+    dialog.last_printed = 0
+    shown = []
+
+    def on_dialog(preview) -> None:  # type: ignore[no-untyped-def]
+        shown.append(preview)
+        qtbot.addWidget(preview)
+        preview.show()
+
+    dialog.preview(on_dialog)
+    qtbot.waitUntil(lambda: bool(shown) and dialog.last_printed > 0, timeout=60_000)
+    assert len(seen) >= 2 and all(names == [] for names in seen), seen
+    assert list(temp.iterdir()) == []

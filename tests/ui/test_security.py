@@ -293,7 +293,7 @@ def test_auto_backup_after_edits_and_at_exit(
     audit.log(demo_db, "print", summary="impression")
     assert auto.tick(now)
     qtbot.waitUntil(lambda: not auto.running, timeout=10_000)
-    assert len(backup.list_backups(tmp_path / "b")) == 1
+    assert len(backup.list_backups(backup.default_folder(demo_db))) == 1
     audit.log(demo_db, "print", summary="impression")
     assert not auto.tick(now + timedelta(minutes=30))  # at most hourly
     exit_copy = auto.at_exit()

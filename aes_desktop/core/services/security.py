@@ -34,7 +34,7 @@ def _for_each_backup(
     """Apply ``update`` to each snapshot of ``db``; returns how many it changed and the names
     of those it could not (made under an older passphrase, or damaged: left as they are)."""
     assert db.path is not None
-    items = backup.list_backups(backup.default_folder(db), db.path.stem)
+    items = backup.list_backups(backup.default_folder(db))
     updated, skipped = 0, []
     for i, info in enumerate(items):
         if job is not None:
@@ -56,6 +56,24 @@ def encrypt_database(
     if db.encrypted:
         raise ValidationError("La base est déjà chiffrée.")
     crypto.driver()
+
+    def encrypt(path: Path) -> bool:
+        if not crypto.looks_plain(path):
+            return False
+        try:
+            crypto.encrypt_file(path, key)
+        except (AesError, OSError):
+            # A plain copy that cannot be encrypted (damaged) must not outlive the encryption.
+            path.unlink(missing_ok=True)
+            crypto.remove_sidecars(path)
+            raise
+        return True
+
+    # Every snapshot first, the database last: a kill at any point leaves either a plain
+    # database (whose snapshots may already be encrypted) or an encrypted database with no
+    # plain copy of it anywhere in the backups folder.
+    backup.remove_partials(backup.default_folder(db), min_age_s=0)
+    updated, skipped = _for_each_backup(db, job, encrypt)
     db.release_connections()
     try:
         crypto.encrypt_file(db.path, key)
@@ -63,14 +81,6 @@ def encrypt_database(
         db.reopen(None)
         raise
     db.reopen(key)
-
-    def encrypt(path: Path) -> bool:
-        if not crypto.looks_plain(path):
-            return False
-        crypto.encrypt_file(path, key)
-        return True
-
-    updated, skipped = _for_each_backup(db, job, encrypt)
     log(
         db,
         "database.encrypt",
@@ -109,7 +119,7 @@ def change_passphrase(
     db.reopen(new)
 
     def rekey(path: Path) -> bool:
-        crypto.rekey_file(path, old, new)
+        crypto.rekey_copy(path, old, new)
         return True
 
     updated, skipped = _for_each_backup(db, job, rekey)
