@@ -81,7 +81,7 @@ def _mutate_records(records: list[dict[str, Any]], rng: random.Random) -> bytes:
             r["uuid"] = str(uuid.UUID(int=rng.getrandbits(128), version=4))
         elif op == 5:
             key = rng.choice([k for k in r if isinstance(r[k], str) and k != "kind"] or ["uuid"])
-            r[key] = rng.choice(recs)["uuid"]
+            r[key] = rng.choice(recs).get("uuid")
         else:
             rng.shuffle(recs)
     text = json.dumps(recs).encode()
