@@ -21,7 +21,6 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from aes_desktop.core import search_pg
 from aes_desktop.core.db import Database
 from aes_desktop.core.jobs import Job, JobCancelledError
 from aes_desktop.core.textfold import fold, fold_full, fold_with_offsets
@@ -613,6 +612,8 @@ def _server(session: Session) -> bool:
 
 def index_blocks_of_version(session: Session, version_id: int) -> None:
     """Add a version's blocks to the index (it has just become the current one)."""
+    from aes_desktop.core import search_pg
+
     if _sqlite(session):
         session.execute(
             text(
@@ -633,6 +634,8 @@ def index_blocks_of_version(session: Session, version_id: int) -> None:
 
 def unindex_blocks_of_version(session: Session, version_id: int) -> None:
     """Remove a version's blocks from the index (it is no longer the current one)."""
+    from aes_desktop.core import search_pg
+
     if _sqlite(session):
         session.execute(
             text(
@@ -647,6 +650,8 @@ def unindex_blocks_of_version(session: Session, version_id: int) -> None:
 
 def unindex_annotations(session: Session, ids: Sequence[int]) -> None:
     """Call before an annotation's text changes or it goes to the trash."""
+    from aes_desktop.core import search_pg
+
     if _sqlite(session) and ids:
         session.flush()
         session.execute(
@@ -666,6 +671,8 @@ def index_annotations(session: Session, ids: Sequence[int]) -> None:
     Runs on the transaction's DB-API connection: creating an annotation is the app's most
     frequent write, and SQLAlchemy's own cost per statement was a large part of it.
     """
+    from aes_desktop.core import search_pg
+
     if _sqlite(session) and ids:
         session.flush()
         raw = _raw(session)
@@ -706,6 +713,8 @@ def forget_terms(session: Session, texts: Iterable[str]) -> None:
 
 def unindex_dossier(session: Session, dossier_id: int) -> None:
     """Call before a dossier's reference, title, summary or tags change."""
+    from aes_desktop.core import search_pg
+
     if _sqlite(session):
         session.flush()
         session.execute(
@@ -722,6 +731,8 @@ def unindex_dossier(session: Session, dossier_id: int) -> None:
 
 def index_dossier(session: Session, dossier_id: int) -> None:
     """Call after a dossier is created or its searchable fields changed."""
+    from aes_desktop.core import search_pg
+
     if _sqlite(session):
         session.flush()
         session.execute(
@@ -751,6 +762,8 @@ INDEX_TABLES = ("search_blocks", "search_annotations", "search_dossiers")
 
 def rebuild_index(db: Database) -> None:
     """Rebuild the whole index from the data (after a bulk load, or to repair it)."""
+    from aes_desktop.core import search_pg
+
     if not db.target.is_sqlite:
         with db.write() as s:
             search_pg.rebuild(s)
@@ -795,6 +808,8 @@ def _server_search(
     session_id: int | None,
 ) -> list[SearchHit]:
     """The PostgreSQL backend (:mod:`search_pg`): same hits, ranked by ``ts_rank_cd``."""
+    from aes_desktop.core import search_pg
+
     query = search_pg.tsquery(parsed.terms)
     found: list[search_pg.Ranked] = []
     with db.read() as s:

@@ -440,7 +440,10 @@ def run_faults(path: Path, rounds: int, seed: int = 1) -> Tally:
             )
         else:
             _, cls, counter, message = errors[0].split(" ", 3)
-            if cls == "StorageError" and message.startswith("L'enregistrement a échoué"):
+            # A full disk has its own message, saying what to do; other faults the general one.
+            if (cls == "StorageError" and message.startswith("L'enregistrement a échoué")) or (
+                cls == "DiskFullError" and "le disque est plein" in message
+            ):
                 tally.faults_reported_in_french += 1
             else:
                 tally.problems.append(f"fault {n} ({fault}): {cls} {message}")
