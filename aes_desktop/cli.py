@@ -487,34 +487,15 @@ def cmd_pack(args: argparse.Namespace) -> int:
     import getpass
     from dataclasses import replace
 
-    from aes_desktop.briefing.content import default_spec
     from aes_desktop.briefing.export import export_pack, log_failure
-    from aes_desktop.briefing.spec import AnnotationFilter, PackSpec, Recipient
+    from aes_desktop.briefing.spec import AnnotationFilter
     from aes_desktop.core.services.audit import Actor
-    from aes_desktop.core.services.packs import get_definition
-    from aes_desktop.core.services.sessions import find_session
 
     db = _open(args)
     try:
-        session = find_session(db, args.session)
-        definition = ""
-        if args.definition:
-            saved = get_definition(db, args.definition)
-            if saved.session_id not in (None, session.id):
-                raise ValidationError(
-                    f"La définition « {saved.name} » concerne une autre session que "
-                    f"{session.reference}."
-                )
-            spec = PackSpec.from_options(session.id, saved.options)
-            definition = saved.name
-        else:
-            spec = default_spec(db, session.id)
-        if args.recipient is not None:
-            spec = replace(spec, recipient=Recipient.parse(args.recipient))
+        spec, definition = _cli_spec(db, args)
         if args.annotations is not None:
             spec = replace(spec, annotations=AnnotationFilter(args.annotations))
-        if args.copy is not None:
-            spec = replace(spec, copy_number=args.copy)
         actor = Actor(f"{getpass.getuser()} (ligne de commande)")
         if args.password_file:
             try:
